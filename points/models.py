@@ -1,0 +1,306 @@
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.text import slugify
+
+from .codes import CHANNEL_SIZES, Code, parse_code
+from .text import fold, squash_spaces
+
+
+class Meridian(models.Model):
+    """One of the six channels that run along the leg."""
+
+    class Aspect(models.TextChoices):
+        OUTER = "outer", "Outer (lateral) side"
+        INNER = "inner", "Inner (medial) side"
+
+    code = models.CharField(
+        max_length=2,
+        unique=True,
+        help_text="The WHO code of the channel: ST, SP, GB, BL, KI or LR.",
+    )
+    name = models.CharField(max_length=40, unique=True, help_text="English name, e.g. Stomach.")
+    slug = models.SlugField(max_length=40, unique=True)
+    chinese = models.CharField("Chinese name", max_length=20, help_text="Simplified characters.")
+    chinese_traditional = models.CharField(
+        "Chinese name (traditional)",
+        max_length=20,
+        blank=True,
+        help_text="Only where it differs from the simplified form.",
+    )
+    pinyin = models.CharField(
+        max_length=60, help_text="The Chinese name in pinyin with tone marks."
+    )
+    aspect = models.CharField(
+        max_length=5, choices=Aspect, help_text="The side of the leg the channel runs along."
+    )
+    description = models.TextField()
+    order = models.PositiveSmallIntegerField(unique=True, help_text="Display order.")
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("points:meridian", args=[self.slug])
+
+    def clean(self):
+        if self.code:
+            self.code = self.code.upper()
+            if self.code not in CHANNEL_SIZES:
+                raise ValidationError({"code": f"“{self.code}” is not a WHO channel code."})
+
+
+class Category(models.Model):
+    """A traditional class of points: He-Sea, Luo-Connecting, Xi-Cleft..."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.TextField()
+    order = models.PositiveSmallIntegerField(unique=True, help_text="Display order.")
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+
+class Indication(models.Model):
+    """A symptom or condition that points are pressed for."""
+
+    name = models.CharField(max_length=100, help_text="The canonical name, e.g. Lumbar pain.")
+    slug = models.SlugField(max_length=100, unique=True)
+    synonyms = models.TextField(
+        blank=True,
+        help_text="Other names for the same symptom, one a line; searching any of them finds it.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="indication_name_unique_ignoring_case",
+                violation_error_message="There is already an indication with this name.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = squash_spaces(self.name)
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("points:symptom", args=[self.slug])
+
+    def clean(self):
+        self.name = squash_spaces(self.name)
+        self.synonyms = "\n".join(self.synonym_list)
+        if not self.slug:
+            self.slug = slugify(self.name)
+
+    @property
+    def synonym_list(self):
+        return [line for line in map(squash_spaces, self.synonyms.splitlines()) if line]
+
+    @transaction.atomic
+    def merge_into(self, target):
+        """Fold this indication into ``target``: its points, its name and its synonyms.
+
+        Every point linked to this indication ends up linked to ``target``; this
+        indication's name and synonyms become synonyms of ``target``; then this
+        indication is deleted.
+        """
+        if target.pk == self.pk:
+            raise ValueError("An indication cannot be merged into itself.")
+        target.points.add(*self.points.all())
+        known = {target.name.casefold(), *(s.casefold() for s in target.synonym_list)}
+        extra = [s for s in [self.name, *self.synonym_list] if s.casefold() not in known]
+        target.synonyms = "\n".join([*target.synonym_list, *extra])
+        target.save(update_fields=["synonyms"])
+        self.delete()
+
+
+class PointQuerySet(models.QuerySet):
+    def matching(self, query):
+        """Points whose code, name, location or indications match a free-text query.
+
+        A code matches in any spelling (ST36, st 36, UB40); pinyin with or without
+        tone marks and spaces; Chinese characters; the English name; every word of
+        the query in the location; an indication's name or one of its synonyms.
+        """
+        query = squash_spaces(query)
+        if not query:
+            return self.none()
+        condition = (
+            Q(chinese__contains=query)
+            | Q(chinese_traditional__contains=query)
+            | Q(english__icontains=query)
+            | Q(indications__name__icontains=query)
+            | Q(indications__synonyms__icontains=query)
+        )
+        if code := parse_code(query):
+            condition |= Q(meridian__code=code.channel, number=code.number)
+        if folded := fold(query):
+            condition |= Q(pinyin__icontains=folded)
+        words = Q()
+        for word in query.split():
+            words &= Q(location__icontains=word)
+        condition |= words
+        return self.filter(condition).distinct()
+
+
+class Point(models.Model):
+    """An acupressure point on the leg."""
+
+    class Region(models.TextChoices):
+        FRONT = "front", "Front of the leg"
+        SIDE = "side", "Side of the leg"
+        BACK = "back", "Back of the leg"
+
+    class BodyPart(models.TextChoices):
+        HIP = "hip", "Hip and buttock"
+        THIGH = "thigh", "Thigh"
+        KNEE = "knee", "Knee"
+        LOWER_LEG = "lower-leg", "Lower leg"
+        ANKLE = "ankle", "Ankle"
+        FOOT = "foot", "Foot"
+
+    meridian = models.ForeignKey(Meridian, on_delete=models.PROTECT, related_name="points")
+    number = models.PositiveSmallIntegerField(help_text="The point's number on its channel.")
+    code = models.CharField(
+        max_length=6,
+        unique=True,
+        blank=True,
+        help_text="The WHO code, e.g. ST 36; filled in from the meridian and number if left blank.",
+    )
+    slug = models.SlugField(max_length=6, unique=True, editable=False)
+    pinyin = models.CharField(
+        max_length=40, help_text="Pinyin without tone marks, written as one word: Zusanli."
+    )
+    pinyin_tones = models.CharField(
+        "pinyin with tones", max_length=40, help_text="Pinyin with tone marks: Zúsānlǐ."
+    )
+    chinese = models.CharField("Chinese name", max_length=10, help_text="Simplified characters.")
+    chinese_traditional = models.CharField(
+        "Chinese name (traditional)",
+        max_length=10,
+        blank=True,
+        help_text="Only where it differs from the simplified form.",
+    )
+    english = models.CharField("English name", max_length=60, help_text="A rendering of the name.")
+    region = models.CharField(
+        max_length=5,
+        choices=Region,
+        help_text="The section of the leg the seed article lists it in.",
+    )
+    body_part = models.CharField(max_length=9, choices=BodyPart)
+    location = models.TextField()
+    functions = models.TextField(blank=True)
+    indications = models.ManyToManyField(Indication, related_name="points", blank=True)
+    categories = models.ManyToManyField(
+        Category, through="PointCategory", related_name="points", blank=True
+    )
+    corrections = models.TextField(
+        blank=True, help_text="What was corrected from the seed article, and why."
+    )
+    seed_order = models.PositiveSmallIntegerField(
+        help_text="Position in its region's list in the seed article (1 is first)."
+    )
+
+    objects = PointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meridian__order", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meridian", "number"], name="point_unique_per_meridian"
+            ),
+            models.UniqueConstraint(
+                fields=["region", "seed_order"], name="point_unique_seed_order"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["region", "seed_order"]),
+            models.Index(fields=["body_part"]),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.pinyin}"
+
+    def save(self, *args, **kwargs):
+        code = self.who_code
+        self.code = str(code)
+        self.slug = code.slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("points:point", args=[self.slug])
+
+    @property
+    def who_code(self):
+        return Code(self.meridian.code, self.number)
+
+    def clean(self):
+        if self.meridian_id is None or self.number is None:
+            return
+        expected = self.who_code
+        if not expected.exists:
+            raise ValidationError(
+                {
+                    "number": f"The {self.meridian.name} channel has points 1 to "
+                    f"{CHANNEL_SIZES[self.meridian.code]}; there is no {expected}."
+                }
+            )
+        if self.code and squash_spaces(self.code).upper() != str(expected):
+            raise ValidationError(
+                {
+                    "code": f"The code “{self.code}” does not agree with the meridian and number, "
+                    f"which give {expected}. Correct one of them, or leave the code blank."
+                }
+            )
+
+
+class PointCategory(models.Model):
+    """A point's place in a category, with what qualifies it: “Earth point”, “of the Bladder”."""
+
+    point = models.ForeignKey(Point, on_delete=models.CASCADE, related_name="category_links")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="point_links")
+    detail = models.CharField(
+        max_length=80, blank=True, help_text="e.g. “of the Large Intestine” or “Earth point”."
+    )
+
+    class Meta:
+        ordering = ["category__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["point", "category"], name="point_category_unique"),
+        ]
+        verbose_name = "category"
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return f"{self.category} {self.detail}".strip()
+
+
+class Caution(models.Model):
+    """A warning the literature gives for a point, with its source."""
+
+    point = models.ForeignKey(Point, on_delete=models.CASCADE, related_name="cautions")
+    text = models.TextField()
+    source = models.CharField(max_length=300, help_text="The text that gives this caution.")
+
+    class Meta:
+        ordering = ["point", "pk"]
+
+    def __str__(self):
+        return self.text
