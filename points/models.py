@@ -1,12 +1,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
 
 from .codes import CHANNEL_SIZES, Code, parse_code
 from .text import fold, squash_spaces
+
+
+class MeridianQuerySet(models.QuerySet):
+    def with_point_counts(self):
+        return self.annotate(point_count=Count("points"))
 
 
 class Meridian(models.Model):
@@ -38,6 +43,8 @@ class Meridian(models.Model):
     )
     description = models.TextField()
     order = models.PositiveSmallIntegerField(unique=True, help_text="Display order.")
+
+    objects = MeridianQuerySet.as_manager()
 
     class Meta:
         ordering = ["order"]
@@ -71,6 +78,30 @@ class Category(models.Model):
         return self.name
 
 
+class IndicationQuerySet(models.QuerySet):
+    def with_point_counts(self):
+        return self.annotate(point_count=Count("points"))
+
+    def most_common(self, limit):
+        return self.with_point_counts().order_by("-point_count", "name")[:limit]
+
+    def matching(self, query):
+        """Indications whose name or one of whose synonyms contains the query."""
+        query = squash_spaces(query)
+        if not query:
+            return self.none()
+        return self.filter(Q(name__icontains=query) | Q(synonyms__icontains=query))
+
+    def related_to(self, indication):
+        """Other indications that share points with this one, most shared first."""
+        return (
+            self.filter(points__indications=indication)
+            .exclude(pk=indication.pk)
+            .annotate(shared=Count("points", distinct=True))
+            .order_by("-shared", "name")
+        )
+
+
 class Indication(models.Model):
     """A symptom or condition that points are pressed for."""
 
@@ -80,6 +111,8 @@ class Indication(models.Model):
         blank=True,
         help_text="Other names for the same symptom, one a line; searching any of them finds it.",
     )
+
+    objects = IndicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -131,7 +164,83 @@ class Indication(models.Model):
         self.delete()
 
 
+def exact_name_or_code(query):
+    """A condition for points whose code, pinyin, Chinese or English name is exactly ``query``."""
+    condition = (
+        Q(pinyin__iexact=fold(query))
+        | Q(chinese=query)
+        | Q(chinese_traditional=query)
+        | Q(english__iexact=query)
+    )
+    if code := parse_code(query):
+        condition |= Q(meridian__code=code.channel, number=code.number)
+    return condition
+
+
 class PointQuerySet(models.QuerySet):
+    def for_cards(self):
+        """What a point's line in a list shows: code, names, meridian, location."""
+        return self.select_related("meridian")
+
+    def for_detail(self):
+        return self.select_related("meridian").prefetch_related(
+            "indications", Point.category_prefetch(), "cautions"
+        )
+
+    def in_region_order(self):
+        """Front, side, back, and by meridian within each region."""
+        region_order = Case(
+            *(When(region=value, then=Value(i)) for i, value in enumerate(Point.Region.values))
+        )
+        return self.order_by(region_order, "meridian__order", "number")
+
+    def in_seed_order(self):
+        """By meridian, then in the order the seed article lists them."""
+        return self.order_by("meridian__order", "region", "seed_order")
+
+    def sharing_indications_with(self, point):
+        """Other points that share indications with ``point``, most shared first."""
+        return (
+            self.filter(indications__points=point)
+            .exclude(pk=point.pk)
+            .annotate(shared=Count("indications", distinct=True))
+            .order_by("-shared", "meridian__order", "number")
+        )
+
+    def ranked_by_symptoms(self, symptoms):
+        """Points ordered by how many of ``symptoms`` each treats, most first."""
+        return self.annotate(
+            matched=Count("indications", filter=Q(indications__in=symptoms), distinct=True)
+        ).order_by("-matched", "meridian__order", "number")
+
+    def with_search_rank(self, query):
+        """Annotate ``rank``: 0 for an exact code or name, 1 for part of a name, 2 otherwise."""
+        query = squash_spaces(query)
+        partial = Q(pinyin__icontains=fold(query)) | Q(english__icontains=query)
+        return self.annotate(
+            rank=Case(
+                When(exact_name_or_code(query), then=Value(0)),
+                When(partial, then=Value(1)),
+                default=Value(2),
+            )
+        )
+
+    def ranked_search(self, query):
+        """Points matching ``query``, exact code and name matches first."""
+        return (
+            self.filter(pk__in=self.matching(query).values("pk"))
+            .with_search_rank(query)
+            .order_by("rank", "meridian__order", "number")
+        )
+
+    def exact_match(self, query):
+        """The one point whose code or name is exactly ``query``, or ``None``."""
+        query = squash_spaces(query)
+        if not query:
+            return None
+        found = list(self.filter(exact_name_or_code(query))[:2])
+        return found[0] if len(found) == 1 else None
+
     def matching(self, query):
         """Points whose code, name, location or indications match a free-text query.
 
@@ -250,6 +359,21 @@ class Point(models.Model):
     @property
     def who_code(self):
         return Code(self.meridian.code, self.number)
+
+    @staticmethod
+    def category_prefetch():
+        """A point's categories with their details, in one query."""
+        return models.Prefetch(
+            "category_links", queryset=PointCategory.objects.select_related("category")
+        )
+
+    def previous_on_meridian(self):
+        siblings = Point.objects.filter(meridian_id=self.meridian_id, number__lt=self.number)
+        return siblings.order_by("-number").first()
+
+    def next_on_meridian(self):
+        siblings = Point.objects.filter(meridian_id=self.meridian_id, number__gt=self.number)
+        return siblings.order_by("number").first()
 
     def clean(self):
         if self.meridian_id is None or self.number is None:

@@ -1,4 +1,19 @@
 from django.urls import path
 
+from . import views
+
 app_name = "points"
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("regions/<str:region>/", views.region, name="region"),
+    path("points/", views.point_list, name="list"),
+    path("points.json", views.points_json, name="json"),
+    path("points.csv", views.points_csv, name="csv"),
+    path("points/<str:code>/", views.point_detail, name="point"),
+    path("meridians/", views.meridian_list, name="meridians"),
+    path("meridians/<slug:slug>/", views.meridian_detail, name="meridian"),
+    path("symptoms/", views.symptom_list, name="symptoms"),
+    path("symptoms/<slug:slug>/", views.symptom_detail, name="symptom"),
+    path("search/", views.search, name="search"),
+    path("about/", views.about, name="about"),
+]

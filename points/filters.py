@@ -1,0 +1,168 @@
+"""The filtered list of points: one FilterSet, and facet counts under the current selection.
+
+Within one parameter the values are alternatives (``region=front&region=side``
+is either); across parameters they all apply. Each facet is counted over the
+points that the *other* parameters select, so a count says how many points
+that option would show alongside what is already chosen.
+"""
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, Prefetch, Q
+
+from .models import Category, Indication, Meridian, Point
+
+
+class UpperCaseMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Meridian codes arrive in lower case in URLs (``meridian=st``); the table has ``ST``."""
+
+    def clean(self, value):
+        return super().clean([item.upper() for item in value or []])
+
+
+class MeridianFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = UpperCaseMultipleChoiceField
+
+
+class PointFilter(django_filters.FilterSet):
+    region = django_filters.MultipleChoiceFilter(
+        choices=Point.Region.choices, widget=forms.CheckboxSelectMultiple
+    )
+    # The lookups name the field that to_field_name reads, so that each value
+    # filters by its slug or code.
+    meridian = MeridianFilter(
+        field_name="meridian__code",
+        queryset=Meridian.objects.all(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    symptom = django_filters.ModelMultipleChoiceFilter(
+        field_name="indications__slug",
+        queryset=Indication.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    category = django_filters.ModelMultipleChoiceFilter(
+        field_name="categories__slug",
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+    q = django_filters.CharFilter(method="filter_q", label="Search")
+
+    class Meta:
+        model = Point
+        fields = ["region", "meridian", "symptom", "category", "q"]
+
+    FACETS = ("region", "meridian", "symptom", "category")
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(pk__in=Point.objects.matching(value).values("pk"))
+
+    def selected(self, name):
+        """The valid values chosen for one parameter (model instances or region keys)."""
+        self.form.is_valid()
+        return list(self.form.cleaned_data.get(name) or [])
+
+    def filtered_without(self, *names):
+        """Points selected by every parameter but ``names``."""
+        self.form.is_valid()
+        queryset = self.queryset.all()
+        for name, value in self.form.cleaned_data.items():
+            if name not in names:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def results(self):
+        """The filtered points: those treating most of the chosen symptoms first, then
+        exact matches of the search words, then in the meridians' order."""
+        symptoms = self.selected("symptom")
+        query = self.form.cleaned_data.get("q")
+        queryset = self.qs.for_cards()
+        order = ["meridian__order", "number"]
+        if query:
+            queryset = queryset.with_search_rank(query)
+            order.insert(0, "rank")
+        if symptoms:
+            # Each point also carries which of the chosen symptoms it treats.
+            chosen = Prefetch(
+                "indications",
+                queryset=Indication.objects.filter(pk__in=[s.pk for s in symptoms]),
+                to_attr="matched_symptoms",
+            )
+            queryset = queryset.ranked_by_symptoms(symptoms).prefetch_related(chosen)
+            order.insert(0, "-matched")
+        return queryset.order_by(*order)
+
+    def facets(self):
+        return Facets.count(self)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facets:
+    region: list
+    meridian: list
+    symptom: list
+    category: list
+    total: int
+
+    @classmethod
+    def count(cls, filterset):
+        regions = set(filterset.selected("region"))
+        meridians = {m.code for m in filterset.selected("meridian")}
+        symptoms = {s.slug for s in filterset.selected("symptom")}
+        categories = {c.slug for c in filterset.selected("category")}
+
+        # Region and meridian at once: one row a meridian, one count a region, over
+        # the points the other parameters select. A point has one region and one
+        # meridian, so both facets and the total are sums over this table.
+        base = filterset.filtered_without("region", "meridian").values("pk")
+        region_counts = {
+            region: Count("points", filter=Q(points__in=base, points__region=region))
+            for region in Point.Region.values
+        }
+        table = list(Meridian.objects.annotate(**region_counts))
+        chosen_meridians = [m for m in table if not meridians or m.code in meridians]
+        chosen_regions = [r for r in Point.Region.values if not regions or r in regions]
+        region_options = [
+            Option(value, label, sum(getattr(m, value) for m in chosen_meridians), value in regions)
+            for value, label in Point.Region.choices
+        ]
+        meridian_options = [
+            Option(
+                m.code.lower(),
+                m.name,
+                sum(getattr(m, r) for r in chosen_regions),
+                m.code in meridians,
+            )
+            for m in table
+        ]
+        total = sum(getattr(m, r) for m in chosen_meridians for r in chosen_regions)
+
+        base = filterset.filtered_without("symptom").values("pk")
+        symptom_rows = (
+            Indication.objects.annotate(n=Count("points", filter=Q(points__in=base)))
+            .filter(Q(n__gt=0) | Q(slug__in=symptoms))
+            .order_by("name")
+        )
+        symptom_options = [Option(i.slug, i.name, i.n, i.slug in symptoms) for i in symptom_rows]
+        symptom_options.sort(key=lambda option: not option.selected)  # chosen ones first
+
+        base = filterset.filtered_without("category").values("pk")
+        category_rows = Category.objects.annotate(n=Count("points", filter=Q(points__in=base)))
+        category_options = [
+            Option(c.slug, c.name, c.n, c.slug in categories) for c in category_rows
+        ]
+        return cls(region_options, meridian_options, symptom_options, category_options, total)

@@ -1,0 +1,30 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Indication, Meridian, Point
+
+
+class PageSitemap(Sitemap):
+    def items(self):
+        pages = ["home", "list", "meridians", "symptoms", "about"]
+        regions = [("region", value) for value in Point.Region.values]
+        return [(name,) for name in pages] + regions
+
+    def location(self, item):
+        return reverse(f"points:{item[0]}", args=item[1:])
+
+
+class ModelSitemap(Sitemap):
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def items(self):
+        return self.queryset
+
+
+SITEMAPS = {
+    "pages": PageSitemap(),
+    "meridians": ModelSitemap(Meridian.objects.all()),
+    "points": ModelSitemap(Point.objects.order_by("meridian__order", "number")),
+    "symptoms": ModelSitemap(Indication.objects.all()),
+}

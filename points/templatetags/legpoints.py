@@ -1,0 +1,44 @@
+from django import template
+from django.utils.html import format_html, format_html_join
+
+from points.codes import codes_in_text
+
+register = template.Library()
+
+
+@register.filter
+def link_codes(text, points_by_code):
+    """Escape ``text`` and link each point code in it (``ST 35``, ``UB 40``) to its page.
+
+    ``points_by_code`` maps WHO codes to the points this reference has; a code
+    that is not among them stays plain text.
+    """
+    parts, start = [], 0
+    for match, code in codes_in_text(text):
+        parts.append(text[start : match.start()])
+        point = points_by_code.get(str(code))
+        if point is None:
+            parts.append(match[0])
+        else:
+            parts.append(format_html('<a href="{}">{}</a>', point.get_absolute_url(), match[0]))
+        start = match.end()
+    parts.append(text[start:])
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+@register.simple_tag
+def query_without(query, key, value):
+    """The current query string less one value of one parameter, and back to page one."""
+    params = query.copy()
+    params.setlist(key, [v for v in params.getlist(key) if v != value])
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+@register.simple_tag
+def query_page(query, number):
+    """The current query string on another page."""
+    params = query.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"

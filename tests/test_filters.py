@@ -1,0 +1,197 @@
+"""The filtered list of points: parameters, facets, ranking, chips, paging and bad input."""
+
+import pytest
+
+from points.models import Meridian, Point
+
+pytestmark = pytest.mark.django_db
+
+
+def codes(response):
+    return [point.code for point in response.context["page"].object_list]
+
+
+def facet(response, name):
+    return {o.value: o.count for o in getattr(response.context["facets"], name)}
+
+
+def test_the_unfiltered_list_shows_every_point_on_one_page(client):
+    response = client.get("/points/")
+    assert response.status_code == 200
+    assert len(codes(response)) == 48
+    assert codes(response)[:2] == ["ST 32", "ST 33"]
+    assert response.context["facets"].total == 48
+    assert not response.context["page"].has_other_pages()
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("region=front", 13),
+        ("region=side", 19),
+        ("region=front&region=back", 29),
+        ("meridian=st", 13),
+        ("meridian=ki", 5),
+        ("meridian=ki&meridian=sp", 12),
+        ("meridian=lr", 0),
+        ("meridian=KI", 5),
+        ("category=he-sea", 5),
+        ("category=luo-connecting&category=confluent", 5),
+        ("symptom=leg-qi", 4),
+        ("symptom=leg-qi&symptom=sciatica", 6),
+        ("region=back&meridian=ki", 1),
+        ("region=side&meridian=ki&category=he-sea", 1),
+        ("symptom=low-back-pain&region=front", 2),
+        ("q=malleolus", 15),
+        ("q=malleolus&meridian=gb", 3),
+    ],
+)
+def test_any_of_within_a_parameter_all_of_across(client, query, count):
+    response = client.get(f"/points/?{query}")
+    assert response.status_code == 200
+    assert len(codes(response)) == count == response.context["facets"].total
+
+
+def test_each_symptom_given_is_any_of(client):
+    one = set(codes(client.get("/points/?symptom=headache")))
+    other = set(codes(client.get("/points/?symptom=epistaxis")))
+    both = set(codes(client.get("/points/?symptom=headache&symptom=epistaxis")))
+    assert both == one | other
+
+
+def test_several_symptoms_rank_points_by_how_many_they_treat(client):
+    response = client.get(
+        "/points/?symptom=headache&symptom=low-back-pain&symptom=leg-pain&symptom=epilepsy"
+    )
+    points = list(response.context["page"].object_list)
+    matched = [point.matched for point in points]
+    assert matched == sorted(matched, reverse=True)
+    # BL 62 and BL 63 both treat all four; ties keep the meridian's order.
+    assert [(p.code, p.matched) for p in points[:2]] == [("BL 62", 4), ("BL 63", 4)]
+    assert [s.slug for s in points[0].matched_symptoms] == sorted(
+        ["epilepsy", "headache", "leg-pain", "low-back-pain"]
+    )
+    assert "Treats 4 of 4 chosen symptoms" in response.text
+    assert "most of your symptoms first" in response.text
+
+
+def test_facets_count_each_option_under_the_other_filters(client):
+    response = client.get("/points/?region=front&symptom=leg-qi")
+    # Region counts ignore the region filter but keep the symptom: where leg qi points are.
+    assert facet(response, "region") == {"front": 2, "side": 1, "back": 1}
+    assert facet(response, "meridian")["st"] == 2 and facet(response, "meridian")["gb"] == 0
+    symptoms = facet(response, "symptom")
+    assert symptoms["leg-qi"] == 2  # the front points that have it
+    assert symptoms["edema"] == 2  # ST 33 and ST 35 in front
+    assert "sciatica" in symptoms and "epilepsy" not in symptoms
+    assert facet(response, "category")["he-sea"] == 1
+
+
+def test_active_filters_show_as_chips_that_remove_themselves(client):
+    response = client.get("/points/?region=back&symptom=headache&symptom=epistaxis")
+    chips = response.context["chips"]
+    assert [label for _, _, label in chips] == ["Back of the leg", "Epistaxis", "Headache"]
+    without_region = 'href="/points/?symptom=headache&amp;symptom=epistaxis"'
+    assert f'{without_region} aria-label="Remove filter Back of the leg"' in response.text
+    assert (
+        'href="/points/?region=back&amp;symptom=epistaxis" aria-label="Remove filter Headache"'
+        in response.text
+    )
+    checked = 'name="symptom" value="headache" checked'
+    assert checked in response.text
+
+
+def test_an_empty_result_explains_itself_and_offers_to_widen(client):
+    response = client.get("/points/?region=front&meridian=bl")
+    assert codes(response) == []
+    assert "No point matches all of these filters" in response.text
+    assert 'href="/points/?meridian=bl">Without Front of the leg' in response.text
+    assert 'href="/points/?region=front">Without Bladder' in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("region=top", "Select a valid choice. top is not one of the available choices."),
+        ("meridian=zz", "Select a valid choice. ZZ is not one of the available choices."),
+        ("symptom=no-such-thing", "no-such-thing is not one of the available choices."),
+        ("category=nonsense", "nonsense is not one of the available choices."),
+    ],
+)
+def test_unknown_filter_values_show_a_message_in_the_form(client, query, message):
+    response = client.get(f"/points/?{query}")
+    assert response.status_code == 200
+    assert "Some of the filters could not be used" in response.text
+    assert message in response.text
+
+
+@pytest.mark.parametrize("page", ["999", "0", "-3", "abc", "1e9", ""])
+def test_absurd_page_numbers_land_on_a_valid_page(client, page):
+    response = client.get(f"/points/?page={page}")
+    assert response.status_code == 200
+    assert len(codes(response)) == 48
+
+
+@pytest.fixture
+def many_points():
+    """Enough extra Bladder points (BL 1 to BL 35, BL 41 to BL 54, BL 65 to BL 67) and
+    Liver points (LR 1 to LR 14) to pass 100."""
+    bladder = Meridian.objects.get(code="BL")
+    liver = Meridian.objects.get(code="LR")
+    numbers = [(bladder, n) for n in [*range(1, 36), *range(41, 55), *range(65, 68)]]
+    numbers += [(liver, n) for n in range(1, 15)]
+    Point.objects.bulk_create(
+        Point(
+            meridian=meridian,
+            number=n,
+            code=f"{meridian.code} {n}",
+            slug=f"{meridian.code.lower()}{n}",
+            pinyin=f"Test{meridian.code}{n}",
+            pinyin_tones="Tēst",
+            chinese="测",
+            english="Test",
+            region="back",
+            body_part="foot",
+            location="Somewhere.",
+            seed_order=100 + i,
+        )
+        for i, (meridian, n) in enumerate(numbers)
+    )
+    assert Point.objects.count() == 48 + 66
+
+
+def test_more_than_100_points_are_paginated(client, many_points):
+    first = client.get("/points/")
+    assert len(codes(first)) == 100
+    assert first.context["facets"].total == 114
+    assert 'rel="next" href="?page=2"' in first.text
+    second = client.get("/points/?page=2")
+    assert len(codes(second)) == 14
+    assert set(codes(first)).isdisjoint(codes(second))
+    last = client.get("/points/?page=99")
+    assert codes(last) == codes(second)
+
+
+FULL = "/points/?region=back&meridian=bl&symptom=headache&symptom=leg-pain&category=xi-cleft&q=foot"
+
+
+@pytest.mark.parametrize("extra", [False, True], ids=["48 points", "114 points"])
+def test_query_count_is_constant_whatever_the_data(
+    client, django_assert_num_queries, extra, request
+):
+    if extra:
+        request.getfixturevalue("many_points")
+    # Validating meridian, symptom and category; region and meridian facets; symptom
+    # facet; category facet; the page; the chosen symptoms of the points on it.
+    with django_assert_num_queries(8):
+        client.get(FULL)
+    with django_assert_num_queries(4):
+        client.get("/points/")
+
+
+def test_filter_values_are_escaped_where_shown(client):
+    response = client.get("/points/?q=<script>alert(1)</script>&symptom=<b>x</b>")
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+    assert "<b>x</b>" not in response.text

@@ -1,0 +1,93 @@
+"""Search: codes in any spelling, names with or without tones, Chinese, symptoms and synonyms."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("ST36", "/points/st36/"),
+        ("st 36", "/points/st36/"),
+        ("St-36", "/points/st36/"),
+        ("UB40", "/points/bl40/"),
+        ("ub 40", "/points/bl40/"),
+        ("zusanli", "/points/st36/"),
+        ("Zú sān lǐ", "/points/st36/"),
+        ("Zúsānlǐ", "/points/st36/"),
+        ("足三里", "/points/st36/"),
+        ("崑崙", "/points/bl60/"),
+        ("leg three miles", "/points/st36/"),
+        ("  Sanyinjiao ", "/points/sp6/"),
+    ],
+)
+def test_a_query_that_is_one_points_code_or_name_redirects_to_it(client, query, target):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def result_codes(response):
+    return [point.code for point in response.context["points"]]
+
+
+def test_low_back_pain_also_finds_points_listed_for_lumbar_pain(client):
+    low_back = result_codes(client.get("/search/", {"q": "low back pain"}))
+    lumbar = result_codes(client.get("/search/", {"q": "lumbar pain"}))
+    assert "BL 40" in low_back and "BL 37" in low_back
+    assert sorted(low_back) == sorted(lumbar)
+
+
+def test_symptoms_are_offered_with_the_points(client):
+    response = client.get("/search/", {"q": "lumbar"})
+    assert [s.slug for s in response.context["symptoms"]][:1] == ["low-back-pain"]
+    assert 'href="/symptoms/low-back-pain/"' in response.text
+
+
+def test_words_of_the_location_match_in_any_order(client):
+    codes = result_codes(client.get("/search/", {"q": "malleolus medial"}))
+    assert {"SP 6", "SP 7", "KI 3", "KI 6"} <= set(codes)
+    assert "BL 60" not in codes
+
+
+def test_partial_pinyin_and_chinese_match(client):
+    assert {"SP 9", "GB 34"} <= set(result_codes(client.get("/search/", {"q": "lingquan"})))
+    assert {"SP 9", "GB 34"} <= set(result_codes(client.get("/search/", {"q": "líng quán"})))
+    assert set(result_codes(client.get("/search/", {"q": "陵泉"}))) == {"SP 9", "GB 34"}
+
+
+def test_name_matches_rank_before_symptom_and_location_matches(client):
+    codes = result_codes(client.get("/search/", {"q": "sea"}))
+    # "Sea of Blood" and "Shining Sea" by name; then "disease" in indications.
+    assert codes[:2] == ["SP 10", "KI 6"]
+    assert len(codes) > 2
+
+
+def test_exact_code_ranks_first_when_the_list_filter_is_used(client):
+    response = client.get("/points/", {"q": "ST 36"})
+    assert [p.code for p in response.context["page"].object_list][0] == "ST 36"
+
+
+def test_no_match_explains_and_offers_ways_on(client):
+    response = client.get("/search/", {"q": "xylophone"})
+    assert response.status_code == 200
+    assert "No point matches “xylophone”" in response.text
+    assert 'href="/symptoms/"' in response.text
+
+
+def test_an_empty_search_shows_how_to_search(client):
+    response = client.get("/search/")
+    assert response.status_code == 200 and "Search by code in any spelling" in response.text
+
+
+def test_search_input_is_escaped(client):
+    response = client.get("/search/", {"q": '"><img src=x onerror=alert(1)>'})
+    assert response.status_code == 200
+    assert "<img src=x" not in response.text
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in response.text
+
+
+def test_a_very_long_query_is_cut_not_refused(client):
+    response = client.get("/search/", {"q": "knee " * 500})
+    assert response.status_code == 200
