@@ -252,3 +252,9 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(client):
     robots = client.get("/robots.txt")
     assert robots["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in robots.text
+
+
+def test_an_unknown_address_gets_the_sites_own_404_page(client):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text and 'role="search"' in response.text
