@@ -4,11 +4,25 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
+# make serve runs with debug off: a secret key from the environment, or one kept in .secret-key.
+SECRET_KEY_FILE := .secret-key
+PROD := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}"
 
-.PHONY: run test setup db superuser lint format clean
+.PHONY: run serve test setup db superuser lint format clean bench
 
 run: db
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: setup $(SECRET_KEY_FILE)
+	$(PROD) $(PY) manage.py migrate --no-input
+	$(PROD) $(PY) manage.py loaddata_if_empty legpoints
+	$(PROD) $(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PROD) $(VENV)/bin/gunicorn legpoints.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	  --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+$(SECRET_KEY_FILE): | setup
+	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 test: setup
 	DJANGO_SECRET_KEY=test-only-secret-key $(PY) -m pytest
@@ -37,4 +51,4 @@ format: setup
 	$(PY) -m ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache $(SECRET_KEY_FILE)

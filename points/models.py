@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -266,6 +266,12 @@ class PointQuerySet(models.QuerySet):
         for word in query.split():
             words &= Q(location__icontains=word)
         condition |= words
+        if connection.vendor == "postgresql":
+            # The database's own search: stemmed words in the location ("flexing"
+            # finds "flexed"), and names spelt nearly right ("zusanly").
+            condition |= Q(location__search=query)
+            if folded:
+                condition |= Q(pinyin__trigram_similar=folded) | Q(english__trigram_similar=query)
         return self.filter(condition).distinct()
 
 
@@ -428,3 +434,16 @@ class Caution(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class ContentStamp(models.Model):
+    """When the public content last changed: one row, moved on by every edit.
+
+    Cached pages are keyed by it, and it is their Last-Modified date, so an edit
+    in the admin is seen at once by every app server, whatever cache each uses.
+    """
+
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Content changed at {self.changed_at:%Y-%m-%d %H:%M:%S}"

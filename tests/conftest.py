@@ -7,3 +7,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real fixture once; each test runs in a transaction rolled back after it."""
     with django_db_blocker.unblock():
         call_command("loaddata", "legpoints", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _plain_pages_and_static(settings):
+    """Tests see every response fresh (the page cache has its own tests), and static
+    files by their plain names (hashed names need collectstatic first)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

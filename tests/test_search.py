@@ -1,6 +1,7 @@
 """Search: codes in any spelling, names with or without tones, Chinese, symptoms and synonyms."""
 
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +92,11 @@ def test_search_input_is_escaped(client):
 def test_a_very_long_query_is_cut_not_refused(client):
     response = client.get("/search/", {"q": "knee " * 500})
     assert response.status_code == 200
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="typo-forgiving search uses PostgreSQL's pg_trgm"
+)
+def test_postgresql_forgives_typos_and_stems_words(client):
+    assert "ST 36" in result_codes(client.get("/search/", {"q": "zusanly"}))
+    assert "ST 33" in result_codes(client.get("/search/", {"q": "knee flexing"}))
