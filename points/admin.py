@@ -1,15 +1,19 @@
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db import transaction
+from django.db.models import Count, F
 from django.template.response import TemplateResponse
 
+from .codes import parse_code
 from .models import Category, Caution, Indication, Meridian, Point, PointCategory
+from .text import squash_spaces
 
 
 @admin.register(Meridian)
 class MeridianAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "chinese", "aspect", "order", "point_count"]
+    list_display = ["code", "name", "chinese", "pinyin", "aspect", "order", "point_count"]
     list_filter = ["aspect"]
+    ordering = ["order"]  # Meta.ordering does not apply once point_count adds a GROUP BY.
     search_fields = ["code", "name", "chinese", "pinyin"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -24,6 +28,7 @@ class MeridianAdmin(admin.ModelAdmin):
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "order", "point_count"]
+    ordering = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -41,6 +46,7 @@ class MergeIndicationsForm(forms.Form):
         widget=forms.RadioSelect,
         label="Keep this one",
         help_text="The others become its synonyms, and their points are linked to it.",
+        error_messages={"required": "Choose the indication to keep."},
     )
 
     def __init__(self, *args, indications, **kwargs):
@@ -52,6 +58,8 @@ class MergeIndicationsForm(forms.Form):
 class IndicationAdmin(admin.ModelAdmin):
     list_display = ["name", "synonym_summary", "point_count"]
     search_fields = ["name", "synonyms"]
+    search_help_text = "A word or words of the name or of a synonym."
+    ordering = ["name"]  # also for the autocomplete, which pages the results
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge"]
 
@@ -66,9 +74,14 @@ class IndicationAdmin(admin.ModelAdmin):
     def synonym_summary(self, obj):
         return ", ".join(obj.synonym_list)
 
-    @admin.action(description="Merge selected indications into one", permissions=["change"])
+    def has_merge_permission(self, request):
+        # Merging deletes the indications merged away, so it needs both permissions.
+        return self.has_change_permission(request) and self.has_delete_permission(request)
+
+    @admin.action(description="Merge selected indications into one", permissions=["merge"])
     def merge(self, request, queryset):
-        if queryset.count() < 2:
+        """Ask which of the selected indications to keep, then fold the others into it."""
+        if len(queryset) < 2:
             self.message_user(
                 request, "Select at least two indications to merge.", messages.WARNING
             )
@@ -78,10 +91,11 @@ class IndicationAdmin(admin.ModelAdmin):
         )
         if form.is_valid():
             target = form.cleaned_data["target"]
-            merged = [ind for ind in queryset if ind.pk != target.pk]
-            for indication in merged:
-                indication.merge_into(target)
-            names = ", ".join(f"“{ind.name}”" for ind in merged)
+            merged = [indication for indication in queryset if indication.pk != target.pk]
+            with transaction.atomic():
+                for indication in merged:
+                    indication.merge_into(target)
+            names = ", ".join(f"“{indication.name}”" for indication in merged)
             self.message_user(request, f"Merged {names} into “{target.name}”.", messages.SUCCESS)
             return None
         return TemplateResponse(
@@ -92,7 +106,7 @@ class IndicationAdmin(admin.ModelAdmin):
                 "title": "Merge indications",
                 "opts": self.model._meta,
                 "form": form,
-                "indications": queryset.annotate(n=Count("points")),
+                "indications": queryset,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
             },
         )
@@ -108,23 +122,42 @@ class CautionInline(admin.StackedInline):
     extra = 0
 
 
+class PointAdminForm(forms.ModelForm):
+    """The point form; PointAdmin supplies the model and the fields."""
+
+    def clean_code(self):
+        """Accept a code in any spelling (st36, UB 40) and store the WHO form (BL 40)."""
+        code = squash_spaces(self.cleaned_data["code"])
+        if not code:
+            return code
+        parsed = parse_code(code)
+        if parsed is None:
+            raise forms.ValidationError(
+                f"“{code}” is not a point code. Write it like ST 36, or leave it blank."
+            )
+        return str(parsed)
+
+
 @admin.register(Point)
 class PointAdmin(admin.ModelAdmin):
+    form = PointAdminForm
     list_display = [
-        "code",
-        "pinyin",
+        "code_display",
         "pinyin_tones",
         "chinese",
         "english",
         "meridian",
         "region",
         "body_part",
-        "seed_order",
+        "indication_count",
+        "corrected",
     ]
-    list_display_links = ["code", "pinyin"]
-    list_filter = ["meridian", "region", "body_part", "categories"]
+    list_filter = ["meridian", "region", "categories", "body_part"]
     list_select_related = ["meridian"]
-    search_fields = ["code", "pinyin", "chinese", "chinese_traditional", "english"]
+    ordering = ["meridian__order", "number"]
+    # The search itself is Point.objects.matching (see get_search_results); search_fields
+    # only has to be non-empty for the admin to show the search box.
+    search_fields = ["code"]
     search_help_text = (
         "Code in any spelling (ST36, st 36, UB40), pinyin with or without tones, "
         "Chinese, English name, or an indication or one of its synonyms."
@@ -142,6 +175,32 @@ class PointAdmin(admin.ModelAdmin):
         ("Use", {"fields": ["indications", "functions"]}),
         ("Corrections to the seed article", {"fields": ["corrections"]}),
     ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset.annotate(indication_count=Count("indications", distinct=True))
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            # A new point has no slug yet and nothing corrected to show.
+            return [
+                (name, {"fields": [f for f in options["fields"] if f not in self.readonly_fields]})
+                for name, options in self.fieldsets
+                if name != "Corrections to the seed article"
+            ]
+        return self.fieldsets
+
+    @admin.display(description="code", ordering=F("meridian__order") * 100 + F("number"))
+    def code_display(self, obj):
+        return obj.code
+
+    @admin.display(description="indications", ordering="indication_count")
+    def indication_count(self, obj):
+        return obj.indication_count
+
+    @admin.display(description="corrected", boolean=True, ordering="corrections")
+    def corrected(self, obj):
+        return bool(obj.corrections)
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
