@@ -1,0 +1,40 @@
+"""loaddata_if_empty: ``make run`` loads the fixture into a new database, and only then."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from points.models import Caution, Indication, Point, PointCategory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_loads_the_fixture_into_a_database_without_points():
+    Point.objects.all().delete()  # rolled back after the test, like everything else here
+    Indication.objects.all().delete()
+    assert not Point.objects.exists()
+
+    call_command("loaddata_if_empty", verbosity=0)
+
+    assert Point.objects.count() == 48
+    assert Indication.objects.count() == 94
+    assert PointCategory.objects.count() == 35
+    assert Caution.objects.count() == 2
+    bl40 = Point.objects.get(code="BL 40")
+    assert bl40.pinyin == "Weizhong"
+    assert bl40.indications.filter(name="Low back pain").exists()
+
+
+def test_leaves_a_database_with_points_alone():
+    st36 = Point.objects.get(code="ST 36")
+    st36.english = "Edited by a curator"
+    st36.save()
+    Point.objects.filter(code="BL 40").delete()
+    out = StringIO()
+
+    call_command("loaddata_if_empty", stdout=out)
+
+    assert "already has points; the fixture was not loaded" in out.getvalue()
+    assert Point.objects.count() == 47
+    assert Point.objects.get(code="ST 36").english == "Edited by a curator"
