@@ -6,6 +6,9 @@ DJANGO_ALLOWED_HOSTS     comma-separated host names; localhost only by default.
 DATABASE_URL             e.g. postgres://user@127.0.0.1:5432/legpoints; SQLite by default.
 REDIS_URL                e.g. redis://127.0.0.1:6379/0: the cache; local memory by default.
 DJANGO_PAGE_CACHE_SECONDS  how long a public page stays cached (600; 0 in debug); 0 turns it off.
+DJANGO_HTTPS             "1" when the site is served over HTTPS: HSTS, secure cookies, redirects.
+DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS).
+DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
 """
 
 import os
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -59,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "points.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "points.caching.PublicPageCacheMiddleware",
@@ -94,14 +100,19 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A database that does not answer fails fast: the site says 503 within a second.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 1
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, but a Redis that does not answer means "not cached".
+            "BACKEND": "points.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "legpoints",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
@@ -111,6 +122,42 @@ else:
 # save in the admin moves the content stamp on, and with it every page's key.
 # Off by default in debug, so that template changes show at once.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+
+# Security headers. No page needs a script or a style from anywhere but here, and
+# none inline; the admin's own scripts and styles are files too.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+X_FRAME_OPTIONS = "DENY"
+
+HTTPS = env_bool("DJANGO_HTTPS")
+if env_bool("DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; staff sign in again after that
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -62,7 +62,7 @@ class PublicPageCacheMiddleware:
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in {"GET", "HEAD"}
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(("/admin/", settings.STATIC_URL, "/healthz"))
+            and not request.path.startswith((f"/{settings.ADMIN_PATH}", "/healthz"))
         )
 
     def __call__(self, request):
