@@ -9,7 +9,7 @@ WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
 SECRET_KEY_FILE := .secret-key
 PROD := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}"
 
-.PHONY: run serve test setup db superuser lint format clean bench
+.PHONY: run serve test setup db superuser lint format clean bench backup restore
 
 run: db
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
@@ -38,6 +38,14 @@ $(STAMP): requirements.txt requirements-dev.txt
 db: setup
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PY) manage.py loaddata_if_empty legpoints
+
+# The whole content, history included, to backups/legpoints-<time>.json; and back.
+backup: setup
+	DJANGO_DEBUG=1 $(PY) manage.py backup
+
+restore: setup
+	@[ -n "$(FILE)" ] || { echo "Say which backup: make restore FILE=backups/legpoints-....json"; exit 2; }
+	DJANGO_DEBUG=1 $(PY) manage.py restore "$(FILE)"
 
 superuser: db
 	DJANGO_DEBUG=1 $(PY) manage.py createsuperuser

@@ -3,14 +3,15 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, F
 from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
 
 from .codes import parse_code
-from .models import Category, Caution, Indication, Meridian, Point, PointCategory
+from .models import Category, Caution, Indication, IndicationMerge, Meridian, Point, PointCategory
 from .text import squash_spaces
 
 
 @admin.register(Meridian)
-class MeridianAdmin(admin.ModelAdmin):
+class MeridianAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "chinese", "pinyin", "aspect", "order", "point_count"]
     list_filter = ["aspect"]
     ordering = ["order"]  # Meta.ordering does not apply once point_count adds a GROUP BY.
@@ -26,7 +27,7 @@ class MeridianAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "point_count"]
     ordering = ["order"]
     search_fields = ["name"]
@@ -55,7 +56,7 @@ class MergeIndicationsForm(forms.Form):
 
 
 @admin.register(Indication)
-class IndicationAdmin(admin.ModelAdmin):
+class IndicationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "synonym_summary", "point_count"]
     search_fields = ["name", "synonyms"]
     search_help_text = "A word or words of the name or of a synonym."
@@ -73,6 +74,13 @@ class IndicationAdmin(admin.ModelAdmin):
     @admin.display(description="synonyms")
     def synonym_summary(self, obj):
         return ", ".join(obj.synonym_list)
+
+    def get_deleted_objects(self, objs, request):
+        """Refuse to delete an indication that points still list: merge it instead."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        in_use = Point.objects.filter(indications__in=objs).distinct()
+        protected = [*protected, *(f"{point} lists it" for point in in_use)]
+        return deleted, counts, perms_needed, protected
 
     def has_merge_permission(self, request):
         # Merging deletes the indications merged away, so it needs both permissions.
@@ -94,7 +102,7 @@ class IndicationAdmin(admin.ModelAdmin):
             merged = [indication for indication in queryset if indication.pk != target.pk]
             with transaction.atomic():
                 for indication in merged:
-                    indication.merge_into(target)
+                    indication.merge_into(target, user=request.user)
             names = ", ".join(f"“{indication.name}”" for indication in merged)
             self.message_user(request, f"Merged {names} into “{target.name}”.", messages.SUCCESS)
             return None
@@ -139,7 +147,7 @@ class PointAdminForm(forms.ModelForm):
 
 
 @admin.register(Point)
-class PointAdmin(admin.ModelAdmin):
+class PointAdmin(SimpleHistoryAdmin):
     form = PointAdminForm
     list_display = [
         "code_display",
@@ -206,3 +214,35 @@ class PointAdmin(admin.ModelAdmin):
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         return queryset.filter(pk__in=Point.objects.matching(search_term).values("pk")), False
+
+
+@admin.register(IndicationMerge)
+class IndicationMergeAdmin(admin.ModelAdmin):
+    """The record of every merge, and the way back."""
+
+    list_display = ["merged_name", "target", "merged_by", "merged_at", "undone_at"]
+    list_select_related = ["target", "merged_by"]
+    readonly_fields = [field.name for field in IndicationMerge._meta.fields]
+    actions = ["undo"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_undo_permission(self, request):
+        return request.user.has_perm("points.change_indication") and request.user.has_perm(
+            "points.add_indication"
+        )
+
+    @admin.action(description="Undo the selected merges", permissions=["undo"])
+    def undo(self, request, queryset):
+        # The latest first, so that a chain of merges unwinds in order.
+        for merge in queryset.order_by("-merged_at"):
+            try:
+                merge.undo()
+            except ValueError as error:
+                self.message_user(request, f"{merge}: {error}", messages.WARNING)
+            else:
+                self.message_user(request, f"Restored “{merge.merged_name}”.", messages.SUCCESS)

@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 from .codes import CHANNEL_SIZES, Code, parse_code
 from .text import fold, squash_spaces
@@ -45,6 +48,7 @@ class Meridian(models.Model):
     order = models.PositiveSmallIntegerField(unique=True, help_text="Display order.")
 
     objects = MeridianQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -69,6 +73,8 @@ class Category(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField()
     order = models.PositiveSmallIntegerField(unique=True, help_text="Display order.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -113,6 +119,7 @@ class Indication(models.Model):
     )
 
     objects = IndicationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -147,21 +154,35 @@ class Indication(models.Model):
         return [line for line in map(squash_spaces, self.synonyms.splitlines()) if line]
 
     @transaction.atomic
-    def merge_into(self, target):
+    def merge_into(self, target, user=None):
         """Fold this indication into ``target``: its points, its name and its synonyms.
 
         Every point linked to this indication ends up linked to ``target``; this
         indication's name and synonyms become synonyms of ``target``; then this
-        indication is deleted.
+        indication is deleted. What was done is kept as an IndicationMerge, which
+        can undo it.
         """
         if target.pk == self.pk:
             raise ValueError("An indication cannot be merged into itself.")
-        target.points.add(*self.points.all())
+        points = set(self.points.values_list("pk", flat=True))
+        newly_linked = points - set(target.points.values_list("pk", flat=True))
         known = {target.name.casefold(), *(s.casefold() for s in target.synonym_list)}
         extra = [s for s in [self.name, *self.synonym_list] if s.casefold() not in known]
+        record = IndicationMerge.objects.create(
+            target=target,
+            merged_name=self.name,
+            merged_slug=self.slug,
+            merged_synonyms=self.synonyms,
+            point_ids=sorted(points),
+            newly_linked_ids=sorted(newly_linked),
+            added_synonyms=extra,
+            merged_by=user,
+        )
+        target.points.add(*points)
         target.synonyms = "\n".join([*target.synonym_list, *extra])
         target.save(update_fields=["synonyms"])
         self.delete()
+        return record
 
 
 def exact_name_or_code(query):
@@ -332,8 +353,18 @@ class Point(models.Model):
     seed_order = models.PositiveSmallIntegerField(
         help_text="Position in its region's list in the seed article (1 is first)."
     )
+    map_positions = models.JSONField(
+        "places on the leg maps",
+        default=dict,
+        blank=True,
+        help_text="Where the point is drawn on each view of the leg maps, in drawing units: "
+        '{"front": [x, y], "lateral": [x, y], "medial": [x, y], "back": [x, y]}. '
+        "Worked out from the location by “manage.py place_points”, which overwrites "
+        "edits made here; see points/maps.py.",
+    )
 
     objects = PointQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[indications])
 
     class Meta:
         ordering = ["meridian__order", "number"]
@@ -410,6 +441,8 @@ class PointCategory(models.Model):
         max_length=80, blank=True, help_text="e.g. “of the Large Intestine” or “Earth point”."
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["category__order"]
         constraints = [
@@ -429,11 +462,62 @@ class Caution(models.Model):
     text = models.TextField()
     source = models.CharField(max_length=300, help_text="The text that gives this caution.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["point", "pk"]
 
     def __str__(self):
         return self.text
+
+
+class IndicationMerge(models.Model):
+    """A merge of one indication into another, kept so that it can be undone."""
+
+    target = models.ForeignKey(Indication, on_delete=models.CASCADE, related_name="merges")
+    merged_name = models.CharField(max_length=100)
+    merged_slug = models.SlugField(max_length=100)
+    merged_synonyms = models.TextField(blank=True)
+    point_ids = models.JSONField(help_text="The points the merged indication was linked to.")
+    newly_linked_ids = models.JSONField(
+        help_text="Of those, the points that the merge linked to the target for the first time."
+    )
+    added_synonyms = models.JSONField(help_text="The synonyms the merge gave the target.")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self):
+        return f"“{self.merged_name}” into “{self.target}”"
+
+    @transaction.atomic
+    def undo(self):
+        """Bring the merged indication back with its own points, and take from the target
+        what the merge gave it."""
+        if self.undone_at:
+            raise ValueError("This merge has been undone already.")
+        taken = Q(slug=self.merged_slug) | Q(name__iexact=self.merged_name)
+        if Indication.objects.filter(taken).exists():
+            raise ValueError(
+                f"An indication named “{self.merged_name}” exists again; rename it first."
+            )
+        restored = Indication.objects.create(
+            name=self.merged_name, slug=self.merged_slug, synonyms=self.merged_synonyms
+        )
+        restored.points.add(*Point.objects.filter(pk__in=self.point_ids))
+        self.target.points.remove(*Point.objects.filter(pk__in=self.newly_linked_ids))
+        added = {s.casefold() for s in self.added_synonyms}
+        kept = [s for s in self.target.synonym_list if s.casefold() not in added]
+        self.target.synonyms = "\n".join(kept)
+        self.target.save(update_fields=["synonyms"])
+        self.undone_at = timezone.now()
+        self.save(update_fields=["undone_at"])
+        return restored
 
 
 class ContentStamp(models.Model):
