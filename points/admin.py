@@ -10,35 +10,32 @@ from .models import Category, Caution, Indication, IndicationMerge, Meridian, Po
 from .text import squash_spaces
 
 
+class PointCountMixin:
+    """A "points" column: how many points each row has, counted in the list's own query."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(point_count=Count("points"))
+
+    @admin.display(description="points", ordering="point_count")
+    def point_count(self, obj):
+        return obj.point_count
+
+
 @admin.register(Meridian)
-class MeridianAdmin(SimpleHistoryAdmin):
+class MeridianAdmin(PointCountMixin, SimpleHistoryAdmin):
     list_display = ["code", "name", "chinese", "pinyin", "aspect", "order", "point_count"]
     list_filter = ["aspect"]
     ordering = ["order"]  # Meta.ordering does not apply once point_count adds a GROUP BY.
     search_fields = ["code", "name", "chinese", "pinyin"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(point_count=Count("points"))
-
-    @admin.display(description="points", ordering="point_count")
-    def point_count(self, obj):
-        return obj.point_count
-
 
 @admin.register(Category)
-class CategoryAdmin(SimpleHistoryAdmin):
+class CategoryAdmin(PointCountMixin, SimpleHistoryAdmin):
     list_display = ["name", "order", "point_count"]
     ordering = ["order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(point_count=Count("points"))
-
-    @admin.display(description="points", ordering="point_count")
-    def point_count(self, obj):
-        return obj.point_count
 
 
 class MergeIndicationsForm(forms.Form):
@@ -56,20 +53,13 @@ class MergeIndicationsForm(forms.Form):
 
 
 @admin.register(Indication)
-class IndicationAdmin(SimpleHistoryAdmin):
+class IndicationAdmin(PointCountMixin, SimpleHistoryAdmin):
     list_display = ["name", "synonym_summary", "point_count"]
     search_fields = ["name", "synonyms"]
     search_help_text = "A word or words of the name or of a synonym."
     ordering = ["name"]  # also for the autocomplete, which pages the results
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(point_count=Count("points"))
-
-    @admin.display(description="points", ordering="point_count")
-    def point_count(self, obj):
-        return obj.point_count
 
     @admin.display(description="synonyms")
     def synonym_summary(self, obj):
