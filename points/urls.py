@@ -16,4 +16,5 @@ urlpatterns = [
     path("symptoms/<slug:slug>/", views.symptom_detail, name="symptom"),
     path("search/", views.search, name="search"),
     path("about/", views.about, name="about"),
+    path("cun/", views.cun, name="cun"),
 ]

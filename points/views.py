@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from .codes import codes_in_text, parse_code
 from .filters import PointFilter
+from .maps import REGION_VIEWS, build_map, cun_figure, views_of
 from .models import Indication, Meridian, Point
 from .text import squash_spaces
 
@@ -43,14 +44,16 @@ def region(request, region):
     if region not in Point.Region.values:
         raise Http404("No such region")
     label = Point.Region(region).label
-    points = Point.objects.for_cards().filter(region=region).in_seed_order()
+    # Every point, in one query: the maps draw the meridians' other points too, for their lines.
+    every_point = list(Point.objects.for_cards().in_seed_order())
     return render(
         request,
         "points/region.html",
         {
             "region": region,
             "region_label": label,
-            "points": points,
+            "points": [point for point in every_point if point.region == region],
+            "maps": [build_map(view, every_point, region=region) for view in REGION_VIEWS[region]],
             "breadcrumbs": crumbs(("Regions", None), (label, None)),
         },
     )
@@ -65,14 +68,21 @@ def point_detail(request, code):
     if point is None:
         return point_not_found(request, code, parsed)
     mentioned = {str(found) for _match, found in codes_in_text(point.location)}
+    # The whole meridian in one query: the neighbours for the pager, the rest for the maps.
+    meridian_points = list(point.meridian.points.order_by("number"))
+    for other in meridian_points:
+        other.meridian = point.meridian
     return render(
         request,
         "points/point_detail.html",
         {
             "point": point,
             "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
-            "previous": point.previous_on_meridian(),
-            "next": point.next_on_meridian(),
+            "previous": next(
+                (p for p in reversed(meridian_points) if p.number < point.number), None
+            ),
+            "next": next((p for p in meridian_points if p.number > point.number), None),
+            "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
             "breadcrumbs": crumbs(
                 (point.meridian.name, point.meridian.get_absolute_url()), (point.code, None)
@@ -291,6 +301,18 @@ def about(request):
             .exclude(corrections="")
             .order_by("meridian__order", "number"),
             "breadcrumbs": crumbs(("About", None)),
+        },
+    )
+
+
+@require_safe
+def cun(request):
+    return render(
+        request,
+        "points/cun.html",
+        {
+            "figure": cun_figure(),
+            "breadcrumbs": crumbs(("Measuring in cun", None)),
         },
     )
 
