@@ -169,7 +169,7 @@ class PointAdmin(SimpleHistoryAdmin):
             "Name",
             {"fields": ["pinyin", "pinyin_tones", "chinese", "chinese_traditional", "english"]},
         ),
-        ("Place", {"fields": ["region", "seed_order", "body_part", "location"]}),
+        ("Place", {"fields": ["region", "seed_order", "body_part", "location", "map_positions"]}),
         ("Use", {"fields": ["indications", "functions"]}),
         ("Corrections to the seed article", {"fields": ["corrections"]}),
     ]
