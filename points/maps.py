@@ -648,6 +648,7 @@ def drawing(view_name):
 # --- Maps with points: what the templates draw ---------------------------------------------
 
 LABEL_ROOM = 34  # drawing units a label needs to the right of its marker
+CROP = 12  # cun shown above and below a point on its own page
 
 
 def _label_spot(view, x, y, others):
@@ -702,8 +703,19 @@ def build_map(view_name, points, *, region=None, current=None):
     # Drawn last, on top: the highlighted point, then the points of the region.
     order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
     markers.sort(key=lambda marker: order[marker["state"]])
+    box = {}
+    if current is not None:
+        # A point's page shows the stretch of the leg around it, CROP cun above and below.
+        _x, y = current.map_positions[view_name]
+        top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)
+        bottom = min(top + 2 * CROP, view.bottom)
+        box = {
+            "view_box": f"{_fmt(view.left)} {_fmt(top)} {_fmt(view.right - view.left)} "
+            f"{_fmt(bottom - top)}"
+        }
     return {
         **drawing(view_name),
+        **box,
         "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
         "lines": [
             {"meridian": meridian, "code": meridian.code.lower(), "points": " ".join(coords)}
@@ -788,7 +800,7 @@ MEASURE_SPOTS = {
 def cun_figure():
     """The lateral and medial views with the WHO proportional measurements drawn on them."""
     figures = []
-    for view_name, left, right in (("lateral", -9.6, 8.4), ("medial", -8.4, 10.15)):
+    for view_name, left, right in (("lateral", -9.6, 8.4), ("medial", -9.9, 10.15)):
         view = VIEWS[view_name]
         bars, leaders = [], []
         for name, x, top, bottom, cun, text in MEASURES:
