@@ -6,7 +6,7 @@ from .models import Indication, Meridian, Point
 
 class PageSitemap(Sitemap):
     def items(self):
-        pages = ["home", "list", "meridians", "symptoms", "about"]
+        pages = ["home", "list", "meridians", "symptoms", "about", "cun"]
         regions = [("region", value) for value in Point.Region.values]
         return [(name,) for name in pages] + regions
 

@@ -64,7 +64,7 @@ def test_every_page_has_one_h1_a_title_a_description_a_canonical_link_and_the_se
     client, django_assert_max_num_queries
 ):
     urls = all_page_urls()
-    assert len(urls) == 8 + 48 + 6 + 94 - 0  # pages, points, meridians, symptoms
+    assert len(urls) == 9 + 48 + 6 + 94  # pages and regions, points, meridians, symptoms
     titles = set()
     for url in urls:
         with django_assert_max_num_queries(MAX_QUERIES):
