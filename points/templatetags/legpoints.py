@@ -1,3 +1,5 @@
+import re
+
 from django import template
 from django.utils.html import format_html, format_html_join
 
@@ -21,6 +23,28 @@ def link_codes(text, points_by_code):
             parts.append(match[0])
         else:
             parts.append(format_html('<a href="{}">{}</a>', point.get_absolute_url(), match[0]))
+        start = match.end()
+    parts.append(text[start:])
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# Runs of Han characters, and words written with pinyin tone marks.
+FOREIGN = re.compile(
+    r"(?P<zh>[\u3400-\u9fff\uf900-\ufaff]+)"
+    r"|(?P<pinyin>\b\w*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]\w*\b)",
+    re.IGNORECASE,
+)
+
+
+@register.filter
+def mark_languages(text):
+    """Escape ``text`` and mark its Chinese characters ``zh-Hans`` and its pinyin with tone
+    marks ``zh-Latn-pinyin``, so that screen readers and fonts treat them right."""
+    parts, start = [], 0
+    for match in FOREIGN.finditer(text):
+        parts.append(text[start : match.start()])
+        lang = "zh-Hans" if match["zh"] else "zh-Latn-pinyin"
+        parts.append(format_html('<span lang="{}">{}</span>', lang, match[0]))
         start = match.end()
     parts.append(text[start:])
     return format_html_join("", "{}", ((part,) for part in parts))
