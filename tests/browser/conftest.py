@@ -1,0 +1,96 @@
+"""Browser tests: Playwright drives Debian's chromium against pytest-django's live server.
+
+One browser for the session, a fresh context and page per test. The live server's tests are
+transactional (the database is flushed after each), so every test loads the fixture itself,
+and pytest-django runs them after the ordinary tests. Where chromium cannot be found every
+browser test is skipped with the one reason below (``make test`` installs it when it can).
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made here are
+# still plain synchronous calls in that thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = {"phone": 360, "tablet": 768, "desktop": 1280}
+
+
+def _why_no_browser():
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        found = shutil.which("chromium")
+        hint = f" (there is one at {found}: set CHROMIUM={found})" if found else ""
+        return (
+            f"browser tests skipped: no chromium at {CHROMIUM}{hint}; "
+            "install it with `apt-get install -y chromium` (make test does so as root)"
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests skipped: the playwright package is missing (make setup installs it)"
+    return None
+
+
+def pytest_report_header(config):
+    reason = _why_no_browser()
+    return reason or f"browser tests: {CHROMIUM}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = _why_no_browser()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server with the real data in it; its URL."""
+    call_command("loaddata", "legpoints", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def new_page(browser, site):
+    """Open pages in fresh contexts: ``new_page(width=360, color_scheme="dark")``."""
+    contexts = []
+
+    def make(width=1280, height=900, color_scheme="light", **options):
+        context = browser.new_context(
+            base_url=site,
+            viewport={"width": width, "height": height},
+            color_scheme=color_scheme,
+            locale="en-GB",
+            **options,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
