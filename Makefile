@@ -9,7 +9,7 @@ WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
 SECRET_KEY_FILE := .secret-key
 PROD := DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(SECRET_KEY_FILE))}"
 
-.PHONY: run serve test setup db superuser lint format clean bench backup restore
+.PHONY: run serve test browser setup db superuser lint format clean bench backup restore
 
 run: db
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
@@ -24,8 +24,18 @@ serve: setup $(SECRET_KEY_FILE)
 $(SECRET_KEY_FILE): | setup
 	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-test: setup
+test: setup browser
 	DJANGO_SECRET_KEY=test-only-secret-key $(PY) -m pytest
+
+# The browser tests drive Debian's chromium (never `playwright install`). Install it when it
+# is missing and we may (root with apt-get), with a CJK font for the screenshots (the site
+# ships none); otherwise the browser tests say why they skip.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@[ -x $(CHROMIUM) ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && { echo "Installing chromium for the browser tests"; \
+	       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } \
+	  || echo "No chromium at $(CHROMIUM) and it cannot be installed here: the browser tests will be skipped"; }
 
 setup: $(STAMP)
 

@@ -26,6 +26,7 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+SKIPPED = pytest.StashKey[str]()
 WIDTHS = {"phone": 360, "tablet": 768, "desktop": 1280}
 
 
@@ -34,26 +35,39 @@ def _why_no_browser():
         found = shutil.which("chromium")
         hint = f" (there is one at {found}: set CHROMIUM={found})" if found else ""
         return (
-            f"browser tests skipped: no chromium at {CHROMIUM}{hint}; "
+            f"browser tests: no chromium at {CHROMIUM}{hint}; "
             "install it with `apt-get install -y chromium` (make test does so as root)"
         )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "browser tests skipped: the playwright package is missing (make setup installs it)"
+        return "browser tests: the playwright package is missing (make setup installs it)"
     return None
 
 
 def pytest_report_header(config):
+    return f"browser tests: {CHROMIUM}" if _why_no_browser() is None else None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without a browser, set the browser tests aside and say so once, at the end."""
     reason = _why_no_browser()
-    return reason or f"browser tests: {CHROMIUM}"
+    if reason is None:
+        return
+    aside = [item for item in items if "browser" in item.fixturenames]
+    if aside:
+        items[:] = [item for item in items if item not in aside]
+        config.hook.pytest_deselected(items=aside)
+        config.stash[SKIPPED] = f"SKIPPED {len(aside)} {reason}"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if SKIPPED in config.stash:
+        terminalreporter.write_line(config.stash[SKIPPED], yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    reason = _why_no_browser()
-    if reason:
-        pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
