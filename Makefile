@@ -37,6 +37,12 @@ browser:
 	       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } \
 	  || echo "No chromium at $(CHROMIUM) and it cannot be installed here: the browser tests will be skipped"; }
 
+# Speed, page sizes, growth and a load test, with wrk against gunicorn over a temporary
+# database; rewrites the results in bench/README.md. About 12 minutes on 2 cores.
+# BENCH_ARGS=--skip-load leaves out the load test, --load-only runs only that.
+bench: setup
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 setup: $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt
