@@ -284,7 +284,8 @@ def throughput(srv, pages, seconds):
     for name, url in PAGES.items():
         for kind, path in [("page", url), ("baseline", f"/static/bench/{name}.html")]:
             check(srv["base"], path, pages[name]["page"]["raw"])
-            wrk(srv, path, 16, 1)  # warm up: every worker builds (or caches) it
+            if kind == "page":
+                wrk(srv, path, 16, 1)  # warm up: every worker builds (or caches) it
             runs = {c: wrk(srv, path, c, seconds) for c in CONNECTIONS}
             results.setdefault(name, {})[kind] = runs
             figures = ", ".join(f"c={c} {run['rps']:.0f}/s" for c, run in runs.items())
@@ -380,7 +381,7 @@ def report(results, seconds):
         f"of the {results['minutes']:.0f}-minute run. Python {m['python']}, Django "
         f"{m['django']}, gunicorn {m['gunicorn']} with {results['workers']} sync workers, "
         f"{m['wrk']}; commit {m['commit']}. SQLite, local-memory cache. Each wrk run "
-        f"{seconds} s after a 1 s warm-up; 1 connection on 1 wrk thread, more on 2.",
+        f"{seconds} s, a page's after a 1 s warm-up; 1 connection on 1 wrk thread, more on 2.",
         "",
         "**Pages**: queries uncached (and when served from the page cache); the time to build "
         "it in-process, uncached (median of 3); its size in KB raw, gzip and brotli, alone and "
