@@ -404,14 +404,6 @@ class Point(models.Model):
             "category_links", queryset=PointCategory.objects.select_related("category")
         )
 
-    def previous_on_meridian(self):
-        siblings = Point.objects.filter(meridian_id=self.meridian_id, number__lt=self.number)
-        return siblings.order_by("-number").first()
-
-    def next_on_meridian(self):
-        siblings = Point.objects.filter(meridian_id=self.meridian_id, number__gt=self.number)
-        return siblings.order_by("number").first()
-
     def clean(self):
         if self.meridian_id is None or self.number is None:
             return
