@@ -32,6 +32,7 @@ import string
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
@@ -53,7 +54,10 @@ def is_throwaway(settings_dict):
     if "memory" in name:  # ":memory:", or the test runner's "file:memorydb_default?mode=memory"
         return True
     if settings_dict["ENGINE"].endswith("sqlite3"):
-        return Path(tempfile.gettempdir()).resolve() in Path(name).resolve().parents
+        path = Path(name).resolve()
+        if path.parent == Path(settings.BASE_DIR).resolve():
+            return False  # the project's own database, even in a clone under /tmp
+        return Path(tempfile.gettempdir()).resolve() in path.parents
     return name.startswith("test_")  # the test runner's name for a PostgreSQL test database
 
 
