@@ -6,7 +6,19 @@ from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from .codes import parse_code
-from .models import Category, Caution, Indication, IndicationMerge, Meridian, Point, PointCategory
+from .models import (
+    Category,
+    Caution,
+    Citation,
+    Indication,
+    IndicationMerge,
+    Meridian,
+    OtherLocation,
+    Point,
+    PointCategory,
+    Source,
+    channel_order,
+)
 from .text import squash_spaces
 
 
@@ -120,6 +132,37 @@ class CautionInline(admin.StackedInline):
     extra = 0
 
 
+class OtherLocationInline(admin.StackedInline):
+    model = OtherLocation
+    extra = 0
+    verbose_name = "location in another source"
+    verbose_name_plural = "locations in other sources"
+
+
+class CitationInline(admin.TabularInline):
+    """The point's citations: which fact, which source, where in it. A citation of one
+    category, indication, caution or other location names it; the choices offered are
+    the point's own."""
+
+    model = Citation
+    extra = 0
+    fields = ["fact", "category", "indication", "caution", "other_location", "source", "locator"]
+    autocomplete_fields = ["indication"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        point_id = (
+            request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        )
+        own = {
+            "category": Category.objects.filter(point_links__point_id=point_id),
+            "caution": Caution.objects.filter(point_id=point_id),
+            "other_location": OtherLocation.objects.filter(point_id=point_id),
+        }
+        if db_field.name in own:
+            kwargs["queryset"] = own[db_field.name] if point_id else own[db_field.name].none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class PointAdminForm(forms.ModelForm):
     """The point form; PointAdmin supplies the model and the fields."""
 
@@ -152,26 +195,36 @@ class PointAdmin(SimpleHistoryAdmin):
     ]
     list_filter = ["meridian", "region", "categories", "body_part"]
     list_select_related = ["meridian"]
-    ordering = ["meridian__order", "number"]
+    ordering = channel_order()
     # The search itself is Point.objects.matching (see get_search_results); search_fields
     # only has to be non-empty for the admin to show the search box.
     search_fields = ["code"]
     search_help_text = (
-        "Code in any spelling (ST36, st 36, UB40), pinyin with or without tones, "
-        "Chinese, English name, or an indication or one of its synonyms."
+        "Code in any spelling (ST36, st 36, UB40, ex-le 7) or another source's code "
+        "(M-LE-23), pinyin with or without tones, Chinese, English name, or an indication "
+        "or one of its synonyms."
     )
     autocomplete_fields = ["indications"]
     readonly_fields = ["slug", "corrections"]
-    inlines = [PointCategoryInline, CautionInline]
+    inlines = [PointCategoryInline, CautionInline, OtherLocationInline, CitationInline]
     fieldsets = [
-        (None, {"fields": ["meridian", "number", "code", "slug"]}),
+        (None, {"fields": ["meridian", "number", "code", "slug", "other_codes"]}),
         (
             "Name",
-            {"fields": ["pinyin", "pinyin_tones", "chinese", "chinese_traditional", "english"]},
+            {
+                "fields": [
+                    "pinyin",
+                    "pinyin_tones",
+                    "chinese",
+                    "chinese_traditional",
+                    "english",
+                    "english_variants",
+                ]
+            },
         ),
         ("Place", {"fields": ["region", "seed_order", "body_part", "location", "map_positions"]}),
         ("Use", {"fields": ["indications", "functions"]}),
-        ("Corrections to the seed article", {"fields": ["corrections"]}),
+        ("Corrections to the source article", {"fields": ["corrections"]}),
     ]
 
     def get_queryset(self, request):
@@ -184,11 +237,11 @@ class PointAdmin(SimpleHistoryAdmin):
             return [
                 (name, {"fields": [f for f in options["fields"] if f not in self.readonly_fields]})
                 for name, options in self.fieldsets
-                if name != "Corrections to the seed article"
+                if name != "Corrections to the source article"
             ]
         return self.fieldsets
 
-    @admin.display(description="code", ordering=F("meridian__order") * 100 + F("number"))
+    @admin.display(description="code", ordering=F("meridian__order").asc(nulls_last=True))
     def code_display(self, obj):
         return obj.code
 
@@ -204,6 +257,35 @@ class PointAdmin(SimpleHistoryAdmin):
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         return queryset.filter(pk__in=Point.objects.matching(search_term).values("pk")), False
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "title", "year", "order", "citation_count"]
+    search_fields = ["key", "title", "authors"]
+    ordering = ["order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(citation_count=Count("citations"))
+
+    @admin.display(description="citations", ordering="citation_count")
+    def citation_count(self, obj):
+        return obj.citation_count
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    """Every citation, to find what a source is cited for; edit them with their point."""
+
+    list_display = ["point", "fact", "item", "source", "locator"]
+    list_filter = ["fact", "source"]
+    list_select_related = ["point", "source", "indication", "category", "caution", "other_location"]
+    search_fields = ["point__code", "indication__name", "locator"]
+    autocomplete_fields = ["point", "indication"]
+
+    @admin.display(description="about")
+    def item(self, obj):
+        return obj.indication or obj.category or obj.caution or obj.other_location or ""
 
 
 @admin.register(IndicationMerge)

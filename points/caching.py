@@ -13,10 +13,31 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from .models import Category, Caution, ContentStamp, Indication, Meridian, Point, PointCategory
+from .models import (
+    Category,
+    Caution,
+    Citation,
+    ContentStamp,
+    Indication,
+    Meridian,
+    OtherLocation,
+    Point,
+    PointCategory,
+    Source,
+)
 
 STAMP_KEY = "content-stamp"
-CONTENT_MODELS = [Meridian, Category, Indication, Point, PointCategory, Caution]
+CONTENT_MODELS = [
+    Meridian,
+    Category,
+    Indication,
+    Point,
+    PointCategory,
+    Caution,
+    Source,
+    Citation,
+    OtherLocation,
+]
 
 
 def cache_is_shared():

@@ -7,23 +7,41 @@ that option would show alongside what is already chosen.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import django_filters
 from django import forms
 from django.db.models import Count, Prefetch, Q
 
-from .models import Category, Indication, Meridian, Point
+from .models import Category, Indication, Meridian, Point, channel_order
+
+# The meridian facet's value for the extra points, which belong to no channel.
+EXTRA = "ex"
 
 
-class UpperCaseMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Meridian codes arrive in lower case in URLs (``meridian=st``); the table has ``ST``."""
+def meridian_choices():
+    """The six channels by their codes in lower case (``st``), and the extra points."""
+    channels = [(m.code.lower(), m.name) for m in Meridian.objects.all()]
+    return [*channels, (EXTRA, "Extra points")]
+
+
+class LowerCaseMultipleChoiceField(forms.MultipleChoiceField):
+    """Codes are accepted in any case: ``meridian=ST`` is ``meridian=st``."""
 
     def clean(self, value):
-        return super().clean([item.upper() for item in value or []])
+        return super().clean([item.lower() for item in value or []])
 
 
-class MeridianFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = UpperCaseMultipleChoiceField
+class MeridianFilter(django_filters.MultipleChoiceFilter):
+    field_class = LowerCaseMultipleChoiceField
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        condition = Q(meridian__code__in=[code.upper() for code in value if code != EXTRA])
+        if EXTRA in value:
+            condition |= Q(meridian__isnull=True)
+        return queryset.filter(condition)
 
 
 class PointFilter(django_filters.FilterSet):
@@ -32,12 +50,7 @@ class PointFilter(django_filters.FilterSet):
     )
     # The lookups name the field that to_field_name reads, so that each value
     # filters by its slug or code.
-    meridian = MeridianFilter(
-        field_name="meridian__code",
-        queryset=Meridian.objects.all(),
-        to_field_name="code",
-        widget=forms.CheckboxSelectMultiple,
-    )
+    meridian = MeridianFilter(choices=meridian_choices, widget=forms.CheckboxSelectMultiple)
     symptom = django_filters.ModelMultipleChoiceFilter(
         field_name="indications__slug",
         queryset=Indication.objects.all(),
@@ -83,7 +96,7 @@ class PointFilter(django_filters.FilterSet):
         symptoms = self.selected("symptom")
         query = self.form.cleaned_data.get("q")
         queryset = self.qs.for_cards()
-        order = ["meridian__order", "number"]
+        order = channel_order()
         if query:
             queryset = queryset.with_search_rank(query)
             order.insert(0, "rank")
@@ -121,7 +134,7 @@ class Facets:
     @classmethod
     def count(cls, filterset):
         regions = set(filterset.selected("region"))
-        meridians = {m.code for m in filterset.selected("meridian")}
+        meridians = {code.upper() for code in filterset.selected("meridian")}
         symptoms = {s.slug for s in filterset.selected("symptom")}
         categories = {c.slug for c in filterset.selected("category")}
 
@@ -134,6 +147,11 @@ class Facets:
             for region in Point.Region.values
         }
         table = list(Meridian.objects.annotate(**region_counts))
+        # The extra points, which have no meridian, as one more row of the table.
+        extra = Point.objects.filter(pk__in=base, meridian__isnull=True).aggregate(
+            **{region: Count("pk", filter=Q(region=region)) for region in Point.Region.values}
+        )
+        table.append(SimpleNamespace(code=EXTRA.upper(), name="Extra points", **extra))
         chosen_meridians = [m for m in table if not meridians or m.code in meridians]
         chosen_regions = [r for r in Point.Region.values if not regions or r in regions]
         region_options = [

@@ -1,12 +1,12 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Indication, Meridian, Point
+from .models import Indication, Meridian, Point, channel_order
 
 
 class PageSitemap(Sitemap):
     def items(self):
-        pages = ["home", "list", "meridians", "symptoms", "about", "cun"]
+        pages = ["home", "list", "meridians", "extra", "symptoms", "about", "cun"]
         regions = [("region", value) for value in Point.Region.values]
         return [(name,) for name in pages] + regions
 
@@ -25,6 +25,6 @@ class ModelSitemap(Sitemap):
 SITEMAPS = {
     "pages": PageSitemap(),
     "meridians": ModelSitemap(Meridian.objects.all()),
-    "points": ModelSitemap(Point.objects.order_by("meridian__order", "number")),
+    "points": ModelSitemap(Point.objects.order_by(*channel_order())),
     "symptoms": ModelSitemap(Indication.objects.all()),
 }

@@ -12,6 +12,7 @@ urlpatterns = [
     path("points/<str:code>/", views.point_detail, name="point"),
     path("meridians/", views.meridian_list, name="meridians"),
     path("meridians/<slug:slug>/", views.meridian_detail, name="meridian"),
+    path("extra-points/", views.extra_points, name="extra"),
     path("symptoms/", views.symptom_list, name="symptoms"),
     path("symptoms/<slug:slug>/", views.symptom_detail, name="symptom"),
     path("search/", views.search, name="search"),

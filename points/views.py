@@ -3,7 +3,7 @@ import difflib
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,8 @@ from django.views.decorators.http import require_safe
 from .codes import codes_in_text, parse_code
 from .filters import PointFilter
 from .maps import REGION_VIEWS, build_map, cun_figure, views_of
-from .models import Indication, Meridian, Point
+from .models import Citation, Indication, Meridian, Point, Source, channel_order
+from .references import References
 from .text import squash_spaces
 
 PER_PAGE = 100
@@ -34,6 +35,7 @@ def home(request):
             "regions": regions,
             "point_total": sum(counts.values()),
             "meridians": Meridian.objects.with_point_counts(),
+            "extra_count": Point.objects.extra().count(),
             "common_symptoms": Indication.objects.most_common(12),
         },
     )
@@ -64,12 +66,18 @@ def point_detail(request, code):
     parsed = parse_code(code)
     if parsed and parsed.slug != code:
         return redirect("points:point", parsed.slug, permanent=True)
+    if parsed is None and (known := Point.objects.by_alias(code)):
+        # Another source's code for the point (M-LE-16, Extra 36): its one address.
+        return redirect(known, permanent=True)
     point = Point.objects.for_detail().filter(slug=code).first() if parsed else None
     if point is None:
         return point_not_found(request, code, parsed)
-    mentioned = {str(found) for _match, found in codes_in_text(point.location)}
-    # The whole meridian in one query: the neighbours for the pager, the rest for the maps.
-    meridian_points = list(point.meridian.points.order_by("number"))
+    texts = [point.location, *(other.text for other in point.other_locations.all())]
+    mentioned = {str(found) for text in texts for _match, found in codes_in_text(text)}
+    # The whole channel (or group) in one query: the neighbours for the pager, the rest for
+    # the maps.
+    group = Point.objects.extra() if point.is_extra else point.meridian.points.all()
+    meridian_points = list(group.order_by("number"))
     for other in meridian_points:
         other.meridian = point.meridian
     return render(
@@ -77,6 +85,7 @@ def point_detail(request, code):
         "points/point_detail.html",
         {
             "point": point,
+            "references": References(point.citations.all()),
             "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
             "previous": next(
                 (p for p in reversed(meridian_points) if p.number < point.number), None
@@ -84,18 +93,23 @@ def point_detail(request, code):
             "next": next((p for p in meridian_points if p.number > point.number), None),
             "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
-            "breadcrumbs": crumbs(
-                (point.meridian.name, point.meridian.get_absolute_url()), (point.code, None)
-            ),
+            "breadcrumbs": crumbs(group_crumb(point), (point.code, None)),
         },
     )
+
+
+def group_crumb(point):
+    """The breadcrumb of a point's channel, or of the extra points."""
+    if point.is_extra:
+        return ("Extra points", reverse("points:extra"))
+    return (point.meridian.name, point.meridian.get_absolute_url())
 
 
 def point_not_found(request, code, parsed):
     """A 404 that offers the points nearest to what was asked for."""
     points = list(Point.objects.for_cards())
     if parsed:
-        same_channel = [p for p in points if p.meridian.code == parsed.channel]
+        same_channel = [p for p in points if p.who_code.channel == parsed.channel]
         nearest = sorted(same_channel, key=lambda p: abs(p.number - parsed.number))[:5]
     else:
         by_key = {p.slug: p for p in points} | {p.pinyin.lower(): p for p in points}
@@ -120,6 +134,7 @@ def meridian_list(request):
         "points/meridian_list.html",
         {
             "meridians": Meridian.objects.prefetch_related("points"),
+            "extra_points": Point.objects.extra().order_by("number"),
             "breadcrumbs": crumbs(("Meridians", None)),
         },
     )
@@ -136,6 +151,21 @@ def meridian_detail(request, slug):
             "points": meridian.points.order_by("number"),
             "breadcrumbs": crumbs(
                 ("Meridians", reverse("points:meridians")), (meridian.name, None)
+            ),
+        },
+    )
+
+
+@require_safe
+def extra_points(request):
+    """The extra points of the leg: a group of their own, not a channel."""
+    return render(
+        request,
+        "points/extra_points.html",
+        {
+            "points": Point.objects.extra().for_cards().order_by("number"),
+            "breadcrumbs": crumbs(
+                ("Meridians", reverse("points:meridians")), ("Extra points", None)
             ),
         },
     )
@@ -192,7 +222,8 @@ def point_list(request):
 def chips(filterset):
     """The active filters, each as (parameter, value, label) for a removable chip."""
     found = [("region", r, Point.Region(r).label) for r in filterset.selected("region")]
-    found += [("meridian", m.code.lower(), m.name) for m in filterset.selected("meridian")]
+    names = dict(filterset.filters["meridian"].field.choices)
+    found += [("meridian", code, names[code]) for code in filterset.selected("meridian")]
     found += [("symptom", s.slug, s.name) for s in filterset.selected("symptom")]
     found += [("category", c.slug, c.name) for c in filterset.selected("category")]
     if query := squash_spaces(filterset.form.cleaned_data.get("q")):
@@ -202,40 +233,75 @@ def chips(filterset):
 
 EXPORT_FIELDS = [
     "code",
+    "other_codes",
     "pinyin",
     "pinyin_tones",
     "chinese",
     "chinese_traditional",
     "english",
+    "english_variants",
     "meridian",
     "region",
     "body_part",
     "location",
+    "other_locations",
     "indications",
     "categories",
     "functions",
+    "cautions",
+    "citations",
     "url",
 ]
 
 
+def citation_row(citation):
+    """A citation as the exports give it: which fact, about what, which source, where in it."""
+    item = citation.indication or citation.category or citation.caution or citation.other_location
+    return {
+        "fact": citation.fact,
+        "about": str(item) if item else "",
+        "source": citation.source.key,
+        "locator": citation.locator,
+    }
+
+
 def export_rows(request):
     filterset = PointFilter(request.GET, queryset=Point.objects.all())
-    points = filterset.results().prefetch_related("indications", Point.category_prefetch())
+    points = filterset.results().prefetch_related(
+        "indications",
+        Point.category_prefetch(),
+        "cautions",
+        "other_locations",
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.select_related(
+                "source", "indication", "category", "caution", "other_location"
+            ),
+        ),
+    )
     for point in points:
         yield {
             "code": point.code,
+            "other_codes": point.other_code_list,
             "pinyin": point.pinyin,
             "pinyin_tones": point.pinyin_tones,
             "chinese": point.chinese,
             "chinese_traditional": point.chinese_traditional,
             "english": point.english,
-            "meridian": point.meridian.name,
+            "english_variants": point.english_variant_list,
+            "meridian": point.meridian.name if point.meridian else "Extra points",
             "region": point.region,
             "body_part": point.body_part,
             "location": point.location,
+            "other_locations": [
+                f"{other.text} ({other.difference})" if other.difference else other.text
+                for other in point.other_locations.all()
+            ],
             "indications": [ind.name for ind in point.indications.all()],
             "categories": [str(link) for link in point.category_links.all()],
-            "functions": point.functions,
+            "functions": point.function_list,
+            "cautions": [caution.text for caution in point.cautions.all()],
+            "citations": [citation_row(citation) for citation in point.citations.all()],
             "url": request.build_absolute_uri(point.get_absolute_url()),
         }
 
@@ -254,10 +320,17 @@ def points_json(request):
     )
 
 
+def citation_text(row):
+    """A citation in a CSV cell: ``indication Headache: deadman, LIV-3``."""
+    about = " ".join(filter(None, [row["fact"], row["about"]]))
+    source = ", ".join(filter(None, [row["source"], row["locator"]]))
+    return f"{about}: {source}"
+
+
 def csv_cell(value):
     """A cell a spreadsheet shows as text: lists joined, formulas neutralised."""
     if isinstance(value, list):
-        value = "; ".join(value)
+        value = "; ".join(citation_text(item) if isinstance(item, dict) else item for item in value)
     if value and value[0] in "=+-@\t\r":
         return "'" + value
     return value
@@ -299,7 +372,8 @@ def about(request):
         {
             "corrected": Point.objects.for_cards()
             .exclude(corrections="")
-            .order_by("meridian__order", "number"),
+            .order_by(*channel_order()),
+            "sources": Source.objects.annotate(citation_count=Count("citations")),
             "breadcrumbs": crumbs(("About", None)),
         },
     )

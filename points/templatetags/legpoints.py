@@ -66,3 +66,32 @@ def query_page(query, number):
     params = query.copy()
     params["page"] = number
     return f"?{params.urlencode()}"
+
+
+@register.simple_tag
+def cite(references, fact, item=None):
+    """The reference marks of a fact: ``[1, p. 197; 3, LIV-3]``, each number a link to its entry
+    in the page's list of references. Nothing for a fact no source is cited for."""
+    marks = references.of(fact, getattr(item, "pk", item))
+    if not marks:
+        return ""
+    parts = format_html_join(
+        "; ",
+        '<a href="#ref-{}" title="{}">{}</a>{}',
+        (
+            (
+                reference.number,
+                str(reference.source),
+                reference.number,
+                f", {locator}" if locator else "",
+            )
+            for reference, locator in marks
+        ),
+    )
+    return format_html('<span class="refs">[{}]</span>', parts)
+
+
+@register.filter
+def other_sources(references, other_location):
+    """The (reference, locator) pairs cited for one of a point's other locations."""
+    return references.of("other-location", other_location.pk)

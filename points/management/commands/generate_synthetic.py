@@ -9,7 +9,8 @@ Copy ``c`` of a real point has the real point's region, body part, location and
 functions, its names with ``c`` appended (``Zusanli3``, ``足三里3``), and links to as many
 indications as the real one: alternately to the real indication and to copy ``c`` of it
 (``Knee pain (synthetic 3)``), so that the common symptoms gain points as the data grows
-and new, rarer ones appear. Its categories and cautions are copied too.
+and new, rarer ones appear. Its categories, cautions, other locations and citations are
+copied too (a citation of an indication follows the link to the indication the copy has).
 
 The copies live on synthetic meridians (codes XA, XB, ... with slugs ``synthetic-xa``...;
 up to 999 points each, ``XA 1`` to ``XA 999``), so that every code stays unique and no real
@@ -38,11 +39,19 @@ from django.db import connection, transaction
 
 from points.caching import content_changed
 from points.codes import Code
-from points.models import Caution, Indication, Meridian, Point, PointCategory
+from points.models import (
+    Caution,
+    Citation,
+    Indication,
+    Meridian,
+    OtherLocation,
+    Point,
+    PointCategory,
+)
 
 PREFIX = "synthetic-"
 PER_MERIDIAN = 999  # three-digit numbers keep a code within Point.code's six characters
-MAX_SCALE = 1000  # seed_order is a small integer: 19 points a region x 1000 fits
+MAX_SCALE = 1000
 
 # Two-letter codes that are neither a WHO channel nor one of the other spellings of one.
 MERIDIAN_CODES = [first + second for first in "XYZ" for second in string.ascii_uppercase]
@@ -114,8 +123,11 @@ class Command(BaseCommand):
         for queryset in [
             links.filter(point__in=points),
             links.filter(indication__in=indications),
+            Citation.objects.filter(point__in=points),
+            Citation.objects.filter(indication__in=indications),
             PointCategory.objects.filter(point__in=points),
             Caution.objects.filter(point__in=points),
+            OtherLocation.objects.filter(point__in=points),
             points,
             indications,
             Meridian.objects.filter(slug__startswith=PREFIX),
@@ -128,7 +140,9 @@ class Command(BaseCommand):
         """Add ``copies`` copies of the real data; return how many points that made."""
         real_points = list(
             Point.objects.select_related("meridian")
-            .prefetch_related("indications", "category_links", "cautions")
+            .prefetch_related(
+                "indications", "category_links", "cautions", "other_locations", "citations"
+            )
             .order_by("pk")
         )
         real_indications = list(Indication.objects.order_by("pk"))
@@ -152,11 +166,6 @@ class Command(BaseCommand):
         }
 
         meridians = self.create_meridians(math.ceil(total / PER_MERIDIAN))
-        next_seed_order = {}
-        for point in real_points:
-            next_seed_order[point.region] = max(
-                next_seed_order.get(point.region, 0), point.seed_order + 1
-            )
         copied_fields = [
             field.attname
             for field in Point._meta.concrete_fields
@@ -180,29 +189,60 @@ class Command(BaseCommand):
                 point.chinese_traditional = copy_name(template.chinese_traditional, copy, 10)
             point.english = copy_name(f"{template.english} ", copy, 60)
             point.corrections = ""  # corrections are about the seed article; copies have none
-            point.seed_order = next_seed_order[template.region]
-            next_seed_order[template.region] += 1
+            point.seed_order = None
+            point.other_codes = point.code_keys = ""  # other sources' codes name the real point
             new_points.append(point)
         Point.objects.bulk_create(new_points, batch_size=500)
 
-        links, categories, cautions = [], [], []
+        links, categories, cautions, others, targets = [], [], [], [], {}
         for k, point in enumerate(new_points):
             copy, template = k // len(real_points) + 1, real_points[k % len(real_points)]
             for j, indication in enumerate(template.indications.all()):
                 target = indication if (k + j) % 2 == 0 else copy_of[copy, indication.pk]
+                targets[k, indication.pk] = target
                 links.append(Point.indications.through(point=point, indication=target))
             categories += [
                 PointCategory(point=point, category_id=link.category_id, detail=link.detail)
                 for link in template.category_links.all()
             ]
             cautions += [
-                Caution(point=point, text=caution.text, source=caution.source)
-                for caution in template.cautions.all()
+                (k, c.pk, Caution(point=point, text=c.text)) for c in template.cautions.all()
+            ]
+            others += [
+                (k, o.pk, OtherLocation(point=point, text=o.text, difference=o.difference))
+                for o in template.other_locations.all()
             ]
         Point.indications.through.objects.bulk_create(links, batch_size=1000)
         PointCategory.objects.bulk_create(categories, batch_size=1000)
-        Caution.objects.bulk_create(cautions, batch_size=1000)
+        Caution.objects.bulk_create([c for _k, _pk, c in cautions], batch_size=1000)
+        OtherLocation.objects.bulk_create([o for _k, _pk, o in others], batch_size=1000)
+        Citation.objects.bulk_create(
+            self.copy_citations(new_points, real_points, targets, cautions, others),
+            batch_size=1000,
+        )
         return total
+
+    @staticmethod
+    def copy_citations(new_points, real_points, targets, cautions, others):
+        """The real points' citations for their copies, each tied to the copy's own item."""
+        copied = {(k, "caution", pk): c for k, pk, c in cautions}
+        copied |= {(k, "other-location", pk): o for k, pk, o in others}
+        for k, point in enumerate(new_points):
+            template = real_points[k % len(real_points)]
+            for citation in template.citations.all():
+                item = {
+                    "indication": targets.get((k, citation.indication_id)),
+                    "caution": copied.get((k, "caution", citation.caution_id)),
+                    "other_location": copied.get((k, "other-location", citation.other_location_id)),
+                }
+                yield Citation(
+                    point=point,
+                    fact=citation.fact,
+                    category_id=citation.category_id,
+                    source_id=citation.source_id,
+                    locator=citation.locator,
+                    **item,
+                )
 
     @staticmethod
     def create_meridians(count):

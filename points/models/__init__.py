@@ -1,0 +1,25 @@
+"""The models, one module a concern: the channels, the categories, the vocabulary of
+symptoms, the points, their sources and citations, and the content stamp."""
+
+from .categories import Category, PointCategory
+from .indications import Indication, IndicationMerge
+from .meridians import Meridian
+from .points import Point, channel_order, exact_name_or_code
+from .sources import Caution, Citation, OtherLocation, Source
+from .stamp import ContentStamp
+
+__all__ = [
+    "Category",
+    "Caution",
+    "Citation",
+    "ContentStamp",
+    "Indication",
+    "IndicationMerge",
+    "Meridian",
+    "OtherLocation",
+    "Point",
+    "PointCategory",
+    "Source",
+    "channel_order",
+    "exact_name_or_code",
+]

@@ -1,0 +1,53 @@
+"""The numbered references of a point's page: each source the page cites gets a number, and
+each fact carries the numbers (and pages) of its sources."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import Citation
+
+# The field of a citation that names the item it cites, for each kind of fact.
+ITEM_FIELD = {
+    Citation.Fact.CATEGORY: "category_id",
+    Citation.Fact.INDICATION: "indication_id",
+    Citation.Fact.CAUTION: "caution_id",
+    Citation.Fact.OTHER_LOCATION: "other_location_id",
+}
+
+
+@dataclass
+class Reference:
+    number: int
+    source: object
+    locators: list = field(default_factory=list)
+
+
+class References:
+    """Built from a point's citations (with their sources), in the sources' order."""
+
+    def __init__(self, citations):
+        self.by_source = {}
+        self.marks = defaultdict(list)
+        for citation in sorted(citations, key=lambda c: (c.source.order, c.pk)):
+            reference = self.by_source.get(citation.source_id)
+            if reference is None:
+                reference = Reference(len(self.by_source) + 1, citation.source)
+                self.by_source[citation.source_id] = reference
+            if citation.locator and citation.locator not in reference.locators:
+                reference.locators.append(citation.locator)
+            item = (
+                getattr(citation, ITEM_FIELD[citation.fact])
+                if citation.fact in ITEM_FIELD
+                else None
+            )
+            self.marks[(citation.fact, item)].append((reference, citation.locator))
+
+    def __iter__(self):
+        return iter(self.by_source.values())
+
+    def __len__(self):
+        return len(self.by_source)
+
+    def of(self, fact, item=None):
+        """The (reference, locator) pairs of one fact, or of one item of a kind of fact."""
+        return self.marks.get((fact, item), [])
