@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -241,7 +242,8 @@ class PointAdmin(SimpleHistoryAdmin):
             ]
         return self.fieldsets
 
-    @admin.display(description="code", ordering=F("meridian__order").asc(nulls_last=True))
+    # Channel by channel, the extra points last, and by number within each.
+    @admin.display(description="code", ordering=Coalesce("meridian__order", 99) * 1000 + F("number"))
     def code_display(self, obj):
         return obj.code
 

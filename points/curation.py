@@ -233,6 +233,10 @@ def build(data_dir=DATA):
             builder.problems.append(f"{point['code']}: listed twice")
         seen.add(point.get("code"))
         builder.point(point, positions)
+    cited = {o["fields"]["source"] for o in builder.objects if o["model"] == "points.citation"}
+    for key, pk in builder.sources.items():
+        if pk not in cited:
+            builder.problems.append(f"source “{key}” is cited for nothing: cite it or remove it")
     if builder.problems:
         raise DataError(builder.problems)
     # Citations, cautions and other locations after the points they belong to.

@@ -681,7 +681,8 @@ def build_map(view_name, points, *, region=None, current=None):
     ]
     lines = {}
     for point, (x, y) in sorted(placed, key=lambda item: item[0].number):
-        lines.setdefault(point.meridian, []).append(f"{x:g},{y:g}")
+        if point.meridian is not None:  # the extra points are on no channel's line
+            lines.setdefault(point.meridian, []).append(f"{x:g},{y:g}")
     markers = []
     for point, (x, y) in placed:
         if current is not None:
@@ -693,7 +694,7 @@ def build_map(view_name, points, *, region=None, current=None):
         markers.append(
             {
                 "point": point,
-                "meridian": point.meridian.code.lower(),
+                "meridian": point.meridian.code.lower() if point.meridian else "ex",
                 "x": x,
                 "y": y,
                 "state": state,

@@ -6,28 +6,15 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from points.models import Indication, IndicationMerge, Meridian, Point
+from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def change_point(admin_client, point, **changes):
-    """Post the point's change form with its current values and some changes."""
+    """Post the point's change form, with its inlines, as it is but for some changes."""
     url = reverse("admin:points_point_change", args=[point.pk])
-    form = admin_client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
-    data["indications"] = [i.pk for i in point.indications.all()]
-    data.update(changes)
-    for prefix, related in [("category_links", point.category_links), ("cautions", point.cautions)]:
-        rows = list(related.all())
-        data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows)})
-        for i, row in enumerate(rows):
-            data[f"{prefix}-{i}-id"] = row.pk
-            data[f"{prefix}-{i}-point"] = point.pk
-            for field in ["category", "detail", "text", "source"]:
-                if hasattr(row, field):
-                    value = getattr(row, field)
-                    data[f"{prefix}-{i}-{field}"] = getattr(value, "pk", value)
-    return admin_client.post(url, data)
+    return admin_client.post(url, form_data(admin_client.get(url)) | changes)
 
 
 def test_an_admin_edit_is_recorded_with_who_and_when_and_shown_as_a_diff(admin_client, admin_user):
