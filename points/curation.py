@@ -95,25 +95,20 @@ class Builder:
     def cite(self, where, point_pk, fact, cited, **item):
         if not cited:
             self.problems.append(f"{where}: no source is cited")
+        # One citation a source: two places in one source become one locator, "p. 6; LR-3".
+        locators = {}
         for citation in cited:
-            key, _, locator = citation.partition(",")
-            if key.strip() not in self.sources:
-                self.problems.append(f"{where}: “{key.strip()}” is not in sources.toml")
+            key, _, locator = (part.strip() for part in citation.partition(","))
+            if key not in self.sources:
+                self.problems.append(f"{where}: “{key}” is not in sources.toml")
                 continue
-            self.add(
-                "citation",
-                {
-                    "point": point_pk,
-                    "fact": fact,
-                    "category": None,
-                    "indication": None,
-                    "caution": None,
-                    "other_location": None,
-                    **item,
-                    "source": self.sources[key.strip()],
-                    "locator": locator.strip(),
-                },
-            )
+            locators.setdefault(key, []).append(locator)
+        empty = dict.fromkeys(["category", "indication", "caution", "other_location"])
+        for key, places in locators.items():
+            fields = {"point": point_pk, "fact": fact, **empty, **item}
+            fields["source"] = self.sources[key]
+            fields["locator"] = "; ".join(dict.fromkeys(place for place in places if place))
+            self.add("citation", fields)
 
     def point(self, point, positions):
         code = parse_code(point.get("code", ""))
@@ -131,7 +126,9 @@ class Builder:
         ]:
             if point.get(field) not in choices:
                 self.problems.append(f"{where}: {field} must be one of {', '.join(choices)}")
-        for field in ["pinyin", "pinyin_tones", "chinese", "english", "location"]:
+        required = ["pinyin", "pinyin_tones", "chinese", "location"]
+        # An extra point may have no standard English name; a channel point has one.
+        for field in required if code.is_extra else [*required, "english"]:
             if not squash_spaces(point.get(field)):
                 self.problems.append(f"{where}: {field} is empty")
         indications = [self.indications.get(i["name"]) for i in point.get("indications", [])]
@@ -151,7 +148,7 @@ class Builder:
                 "pinyin_tones": point["pinyin_tones"],
                 "chinese": point["chinese"],
                 "chinese_traditional": point.get("chinese_traditional", ""),
-                "english": point["english"],
+                "english": point.get("english", ""),
                 "english_variants": "\n".join(point.get("english_variants", [])),
                 "region": point["region"],
                 "body_part": point["body_part"],

@@ -206,7 +206,10 @@ class Point(models.Model):
         help_text="WHO's traditional form, only where it differs from the simplified form.",
     )
     english = models.CharField(
-        "English name", max_length=60, help_text="The standard translation of the name."
+        "English name",
+        max_length=60,
+        blank=True,
+        help_text="The standard translation of the name; empty where no source gives one.",
     )
     english_variants = models.TextField(
         "other English names",
