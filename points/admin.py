@@ -243,7 +243,9 @@ class PointAdmin(SimpleHistoryAdmin):
         return self.fieldsets
 
     # Channel by channel, the extra points last, and by number within each.
-    @admin.display(description="code", ordering=Coalesce("meridian__order", 99) * 1000 + F("number"))
+    @admin.display(
+        description="code", ordering=Coalesce("meridian__order", 99) * 1000 + F("number")
+    )
     def code_display(self, obj):
         return obj.code
 

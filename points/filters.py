@@ -7,7 +7,6 @@ that option would show alongside what is already chosen.
 """
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 import django_filters
 from django import forms
@@ -72,6 +71,11 @@ class PointFilter(django_filters.FilterSet):
         fields = ["region", "meridian", "symptom", "category", "q"]
 
     FACETS = ("region", "meridian", "symptom", "category")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The meridians once for the form and the facets, not once each time they are read.
+        self.filters["meridian"].extra["choices"] = meridian_choices()
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(pk__in=Point.objects.matching(value).values("pk"))
@@ -138,36 +142,43 @@ class Facets:
         symptoms = {s.slug for s in filterset.selected("symptom")}
         categories = {c.slug for c in filterset.selected("category")}
 
-        # Region and meridian at once: one row a meridian, one count a region, over
-        # the points the other parameters select. A point has one region and one
-        # meridian, so both facets and the total are sums over this table.
-        base = filterset.filtered_without("region", "meridian").values("pk")
-        region_counts = {
-            region: Count("points", filter=Q(points__in=base, points__region=region))
-            for region in Point.Region.values
-        }
-        table = list(Meridian.objects.annotate(**region_counts))
-        # The extra points, which have no meridian, as one more row of the table.
-        extra = Point.objects.filter(pk__in=base, meridian__isnull=True).aggregate(
-            **{region: Count("pk", filter=Q(region=region)) for region in Point.Region.values}
+        # Region and meridian at once: one count for each pair, over the points the other
+        # parameters select (the extra points as meridian "EX"). A point has one region
+        # and one meridian, so both facets and the total are sums over this table.
+        rows = (
+            filterset.filtered_without("region", "meridian")
+            .values("meridian__code", "region")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
         )
-        table.append(SimpleNamespace(code=EXTRA.upper(), name="Extra points", **extra))
-        chosen_meridians = [m for m in table if not meridians or m.code in meridians]
+        counts = {
+            (code or EXTRA.upper(), region): n
+            for code, region, n in ((r["meridian__code"], r["region"], r["n"]) for r in rows)
+        }
+        table = [
+            (value.upper(), label) for value, label in filterset.filters["meridian"].field.choices
+        ]
+        chosen_meridians = [code for code, _label in table if not meridians or code in meridians]
         chosen_regions = [r for r in Point.Region.values if not regions or r in regions]
         region_options = [
-            Option(value, label, sum(getattr(m, value) for m in chosen_meridians), value in regions)
+            Option(
+                value,
+                label,
+                sum(counts.get((code, value), 0) for code in chosen_meridians),
+                value in regions,
+            )
             for value, label in Point.Region.choices
         ]
         meridian_options = [
             Option(
-                m.code.lower(),
-                m.name,
-                sum(getattr(m, r) for r in chosen_regions),
-                m.code in meridians,
+                code.lower(),
+                label,
+                sum(counts.get((code, region), 0) for region in chosen_regions),
+                code in meridians,
             )
-            for m in table
+            for code, label in table
         ]
-        total = sum(getattr(m, r) for m in chosen_meridians for r in chosen_regions)
+        total = sum(counts.get((m, r), 0) for m in chosen_meridians for r in chosen_regions)
 
         base = filterset.filtered_without("symptom").values("pk")
         symptom_rows = (

@@ -180,7 +180,6 @@ def test_saving_a_point_keeps_its_links_and_adds_a_caution(admin_client):
     total = int(data["cautions-TOTAL_FORMS"])
     data["cautions-TOTAL_FORMS"] = total + 1
     data[f"cautions-{total}-text"] = "Avoid strong pressure in pregnancy."
-    data[f"cautions-{total}-source"] = "A test"
 
     response = admin_client.post(change_url(st36), data)
 
@@ -191,7 +190,8 @@ def test_saving_a_point_keeps_its_links_and_adds_a_caution(admin_client):
     assert st36.code == "ST 36"
     assert set(st36.indications.all()) == indications
     assert set(st36.categories.all()) == categories
-    assert [c.text for c in st36.cautions.all()] == ["Avoid strong pressure in pregnancy."]
+    assert [c.text for c in st36.cautions.all()][-1] == "Avoid strong pressure in pregnancy."
+    assert st36.cautions.count() == total + 1
 
 
 def test_a_new_point_gets_its_code_from_meridian_and_number(admin_client):

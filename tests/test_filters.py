@@ -1,7 +1,7 @@
 """The filtered list of points: parameters, facets, ranking, chips, paging and bad input."""
 
 import pytest
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from points.models import Meridian, Point
 
@@ -78,8 +78,18 @@ def test_several_symptoms_rank_points_by_how_many_they_treat(client):
     points = list(response.context["page"].object_list)
     matched = [point.matched for point in points]
     assert matched == sorted(matched, reverse=True)
-    # BL 62 and BL 63 both treat all four; ties keep the meridian's order.
-    assert [(p.code, p.matched) for p in points[:2]] == [("BL 62", 4), ("BL 63", 4)]
+    chosen = ["headache", "low-back-pain", "leg-pain", "epilepsy"]
+    truth = {
+        p.code: p.n
+        for p in Point.objects.annotate(
+            n=Count("indications", filter=Q(indications__slug__in=chosen))
+        ).filter(n__gt=0)
+    }
+    assert {p.code: p.matched for p in points} == truth
+    assert max(truth.values()) == 4
+    # Ties keep the channels' order.
+    firsts = [p for p in points if p.matched == 4]
+    assert firsts == sorted(firsts, key=lambda p: (p.meridian.order, p.number))
     assert [s.slug for s in points[0].matched_symptoms] == sorted(
         ["epilepsy", "headache", "leg-pain", "low-back-pain"]
     )
@@ -89,14 +99,21 @@ def test_several_symptoms_rank_points_by_how_many_they_treat(client):
 
 def test_facets_count_each_option_under_the_other_filters(client):
     response = client.get("/points/?region=front&symptom=leg-qi")
+    leg_qi = Point.objects.filter(indications__slug="leg-qi")
     # Region counts ignore the region filter but keep the symptom: where leg qi points are.
-    assert facet(response, "region") == {"front": 2, "side": 1, "back": 1}
-    assert facet(response, "meridian")["st"] == 2 and facet(response, "meridian")["gb"] == 0
+    assert facet(response, "region") == {
+        region: leg_qi.filter(region=region).count() for region in Point.Region.values
+    }
+    front = leg_qi.filter(region="front")
+    assert facet(response, "meridian")["st"] == front.filter(meridian__code="ST").count() > 0
+    assert facet(response, "meridian")["gb"] == 0
+    assert facet(response, "meridian")["ex"] == front.filter(meridian=None).count()
     symptoms = facet(response, "symptom")
-    assert symptoms["leg-qi"] == 2  # the front points that have it
-    assert symptoms["edema"] == 2  # ST 33 and ST 35 in front
-    assert "sciatica" in symptoms and "epilepsy" not in symptoms
-    assert facet(response, "category")["he-sea"] == 1
+    assert symptoms["leg-qi"] == front.count()  # the front points that have it
+    for slug, count in symptoms.items():
+        # The symptom facet counts under the other filters only: front points with it.
+        assert count == Point.objects.filter(region="front", indications__slug=slug).count()
+    assert facet(response, "category")["he-sea"] == front.filter(categories__slug="he-sea").count()
 
 
 def test_active_filters_show_as_chips_that_remove_themselves(client):
@@ -192,11 +209,13 @@ def test_query_count_is_constant_whatever_the_data(
 ):
     if extra:
         request.getfixturevalue("many_points")
-    # Validating meridian, symptom and category; region and meridian facets; symptom
-    # facet; category facet; the page; the chosen symptoms of the points on it.
+    # The meridians (choices and facet labels); validating symptom and category; region
+    # and meridian facets; symptom facet; category facet; the page; the chosen symptoms of
+    # the points on it.
     with django_assert_num_queries(8):
         client.get(FULL)
-    with django_assert_num_queries(4):
+    # The meridians; the four facets' counts (region and meridian in one).
+    with django_assert_num_queries(5):
         client.get("/points/")
 
 

@@ -85,7 +85,7 @@ def test_deleting_an_indication_in_use_is_refused(admin_client):
 
 
 def test_deleting_an_unused_indication_is_allowed(admin_client):
-    unused = Indication.objects.create(name="Hiccups")
+    unused = Indication.objects.create(name="Writer’s cramp")
     url = reverse("admin:points_indication_delete", args=[unused.pk])
     assert admin_client.post(url, {"post": "yes"}).status_code == 302
     assert not Indication.objects.filter(pk=unused.pk).exists()

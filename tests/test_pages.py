@@ -11,7 +11,9 @@ from points.sitemaps import SITEMAPS
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 8
+# A point page: the point, its five kinds of facts with their citations, its channel,
+# the points its locations name and the points that share its indications.
+MAX_QUERIES = 9
 
 
 def all_page_urls():
@@ -340,7 +342,7 @@ def test_a_point_page_numbers_its_references_and_marks_each_fact(
     # The seed article's sentence is shown as the article's, with how it compares.
     st36 = client.get("/points/st36/").text
     assert "Leg acupressure points (the web article the site grew from)" in st36
-    assert "3 cun below ST 35" in st36
+    assert '3 cun below <a href="/points/st35/">ST 35</a>' in st36
 
 
 def test_points_without_an_english_name_show_no_empty_quotes(client):

@@ -137,10 +137,12 @@ class PointQuerySet(models.QuerySet):
             condition |= Q(code_keys__contains=f" {key} ")
         if folded := fold(query):
             condition |= Q(pinyin__icontains=folded)
-        words = Q()
+        # Every word in the WHO location, or every word in one of the other sources' locations.
+        words, other_words = Q(), Q()
         for word in query.split():
             words &= Q(location__icontains=word)
-        condition |= words
+            other_words &= Q(other_locations__text__icontains=word)
+        condition |= words | other_words
         if connection.vendor == "postgresql":
             # The database's own search: stemmed words in the location ("flexing"
             # finds "flexed"), and names spelt nearly right ("zusanly").
