@@ -97,7 +97,7 @@ class ForgivingRedisCache(RedisCache):
         return value
 
     def state(self):
-        """"ok", "tripped" (skipped after a recent failure) or "unavailable" (failing now)."""
+        """ "ok", "tripped" (skipped after a recent failure) or "unavailable" (failing now)."""
         if self.breaker.tripped:
             return "tripped"
         try:

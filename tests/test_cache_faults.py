@@ -97,9 +97,7 @@ def test_every_cache_operation_forgives_the_error(failing_redis, error):
         cache.incr("k")
 
 
-def test_after_a_failure_redis_is_skipped_for_a_while_then_tried_again(
-    failing_redis, monkeypatch
-):
+def test_after_a_failure_redis_is_skipped_for_a_while_then_tried_again(failing_redis, monkeypatch):
     clock = [1000.0]
     monkeypatch.setattr(forgiving.time, "monotonic", lambda: clock[0])
     failing = failing_redis(TimeoutError("Timeout reading from socket"))
