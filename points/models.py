@@ -1,8 +1,10 @@
+import difflib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models, transaction
-from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import Lower
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Abs, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -10,6 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from .codes import CHANNEL_SIZES, Code, parse_code
 from .text import fold, squash_spaces
+
+CANDIDATES = 500  # names a 404 compares with difflib at most
 
 
 class MeridianQuerySet(models.QuerySet):
@@ -207,6 +211,48 @@ class PointQuerySet(models.QuerySet):
         return self.select_related("meridian").prefetch_related(
             "indications", Point.category_prefetch(), "cautions"
         )
+
+    def on_maps(self):
+        """Points with a place on at least one view of the leg maps."""
+        return self.exclude(map_positions={}).exclude(map_positions__isnull=True)
+
+    def drawn_with(self, points, limit):
+        """``points`` and, up to ``limit`` in all, the other points on the maps of their
+        meridians, which complete the meridians' lines."""
+        points = [point for point in points if point.map_positions]
+        others = (
+            self.on_maps()
+            .filter(meridian__in={point.meridian_id for point in points})
+            .exclude(pk__in=[point.pk for point in points])
+            .order_by("meridian__order", "number")
+        )
+        return points + list(others[: max(0, limit - len(points))])
+
+    def nearest_numbers(self, channel, number):
+        """Points of one channel, the nearest in number to ``number`` first."""
+        return (
+            self.filter(meridian__code=channel)
+            .annotate(distance=Abs(F("number") - number))
+            .order_by("distance", "number")
+        )
+
+    def names_like(self, text, limit=5):
+        """Up to ``limit`` points whose slug or pinyin is close to ``text``: candidates
+        sharing its first letters are found in SQL, then ranked by difflib."""
+        text = text.lower()
+        candidates = (
+            self.filter(Q(slug__startswith=text[:2]) | Q(pinyin__istartswith=text[:1]))
+            .order_by("meridian__order", "number")
+            .values_list("pk", "slug", "pinyin")[:CANDIDATES]
+        )
+        by_key = {}
+        for pk, slug, pinyin in candidates:
+            by_key.setdefault(slug, pk)
+            by_key.setdefault(pinyin.lower(), pk)
+        close = difflib.get_close_matches(text, by_key, n=limit, cutoff=0.5)
+        wanted = list(dict.fromkeys(by_key[key] for key in close))
+        found = self.in_bulk(wanted)
+        return [found[pk] for pk in wanted if pk in found]
 
     def in_region_order(self):
         """Front, side, back, and by meridian within each region."""
