@@ -10,6 +10,7 @@ nothing, which is what a hung server looks like. Prints its figures as JSON.
 """
 
 import argparse
+import contextlib
 import json
 import socket
 import subprocess
@@ -63,10 +64,8 @@ class Proxy:
             pass
         finally:
             for sock in (source, target):
-                try:
+                with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 def psql(*sql):
