@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 
 from .models import Category, Indication, Meridian, Point, channel_order
 
@@ -134,6 +134,9 @@ class Facets:
     symptom: list
     category: list
     total: int
+    more_symptoms: bool = False
+
+    SYMPTOMS_SHOWN = 25  # the commonest under the selection, plus the chosen ones
 
     @classmethod
     def count(cls, filterset):
@@ -181,17 +184,33 @@ class Facets:
         total = sum(counts.get((m, r), 0) for m in chosen_meridians for r in chosen_regions)
 
         base = filterset.filtered_without("symptom").values("pk")
-        symptom_rows = (
-            Indication.objects.annotate(n=Count("points", filter=Q(points__in=base)))
+        # The chosen symptoms, then the commonest; one row more than shown says if more exist.
+        shown = cls.SYMPTOMS_SHOWN + len(symptoms)
+        symptom_rows = list(
+            Indication.objects.annotate(
+                n=Count("points", filter=Q(points__in=base)),
+                chosen=Case(When(slug__in=symptoms, then=Value(1)), default=Value(0)),
+            )
             .filter(Q(n__gt=0) | Q(slug__in=symptoms))
-            .order_by("name")
+            .order_by("-chosen", "-n", "name")[: shown + 1]
         )
-        symptom_options = [Option(i.slug, i.name, i.n, i.slug in symptoms) for i in symptom_rows]
-        symptom_options.sort(key=lambda option: not option.selected)  # chosen ones first
+        more_symptoms = len(symptom_rows) > shown
+        symptom_options = [
+            Option(i.slug, i.name, i.n, i.slug in symptoms) for i in symptom_rows[:shown]
+        ]
+        # Chosen ones first, then A to Z.
+        symptom_options.sort(key=lambda option: (not option.selected, option.label))
 
         base = filterset.filtered_without("category").values("pk")
         category_rows = Category.objects.annotate(n=Count("points", filter=Q(points__in=base)))
         category_options = [
             Option(c.slug, c.name, c.n, c.slug in categories) for c in category_rows
         ]
-        return cls(region_options, meridian_options, symptom_options, category_options, total)
+        return cls(
+            region_options,
+            meridian_options,
+            symptom_options,
+            category_options,
+            total,
+            more_symptoms,
+        )

@@ -18,7 +18,9 @@ def healthz(request):
         database = "ok"
     except DatabaseError:
         database = "unavailable"
-    ping = getattr(cache, "ping", None)
-    cache_state = "local" if ping is None else ("ok" if ping() else "unavailable")
+    # "local" in-process; Redis: "ok", "unavailable", or "tripped" (skipped for a few
+    # seconds after a failure: see points/cache.py).
+    state = getattr(cache, "state", None)
+    cache_state = "local" if state is None else state()
     status = 200 if database == "ok" else 503
     return JsonResponse({"database": database, "cache": cache_state}, status=status)

@@ -1,5 +1,4 @@
 import csv
-import difflib
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -16,7 +15,19 @@ from .models import Citation, Indication, Meridian, Point, Source, channel_order
 from .references import References
 from .text import squash_spaces
 
-PER_PAGE = 100
+PER_PAGE = 100  # the filtered list: every real point on one page
+REGION_PER_PAGE = 60  # every real region on one page (the side has the most, 50)
+MAP_POINTS = 120  # drawn on a region's maps at most: the page's points and their channels
+SEARCH_PER_PAGE = 20
+SYMPTOMS_PER_PAGE = 120
+
+
+def paginate(request, items, per_page=PER_PAGE, count=None):
+    """One page of ``items`` (``count``: their number, when already known)."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
 
 
 def crumbs(*items):
@@ -46,16 +57,19 @@ def region(request, region):
     if region not in Point.Region.values:
         raise Http404("No such region")
     label = Point.Region(region).label
-    # Every point, in one query: the maps draw the meridians' other points too, for their lines.
-    every_point = list(Point.objects.for_cards().in_seed_order())
+    points = Point.objects.for_cards().filter(region=region).in_seed_order()
+    page = paginate(request, points, REGION_PER_PAGE)
+    # The maps draw the meridians' points of other regions too, for their lines.
+    on_maps = Point.objects.for_cards().drawn_with(page.object_list, MAP_POINTS)
     return render(
         request,
         "points/region.html",
         {
             "region": region,
             "region_label": label,
-            "points": [point for point in every_point if point.region == region],
-            "maps": [build_map(view, every_point, region=region) for view in REGION_VIEWS[region]],
+            "page": page,
+            "points": page.object_list,
+            "maps": [build_map(view, on_maps, region=region) for view in REGION_VIEWS[region]],
             "breadcrumbs": crumbs(("Regions", None), (label, None)),
         },
     )
@@ -107,14 +121,11 @@ def group_crumb(point):
 
 def point_not_found(request, code, parsed):
     """A 404 that offers the points nearest to what was asked for."""
-    points = list(Point.objects.for_cards())
+    points = Point.objects.for_cards()
     if parsed:
-        same_channel = [p for p in points if p.who_code.channel == parsed.channel]
-        nearest = sorted(same_channel, key=lambda p: abs(p.number - parsed.number))[:5]
+        nearest = points.nearest_numbers(parsed.channel, parsed.number)[:5]
     else:
-        by_key = {p.slug: p for p in points} | {p.pinyin.lower(): p for p in points}
-        close = difflib.get_close_matches(code.lower(), by_key, n=5, cutoff=0.5)
-        nearest = list(dict.fromkeys(by_key[key] for key in close))
+        nearest = points.names_like(code)
     return render(
         request,
         "points/point_not_found.html",
@@ -173,11 +184,14 @@ def extra_points(request):
 
 @require_safe
 def symptom_list(request):
+    symptoms = Indication.objects.with_point_counts().order_by("name")
+    page = paginate(request, symptoms, SYMPTOMS_PER_PAGE)
     return render(
         request,
         "points/symptom_list.html",
         {
-            "symptoms": Indication.objects.with_point_counts().order_by("name"),
+            "page": page,
+            "symptoms": page.object_list,
             "breadcrumbs": crumbs(("Symptoms", None)),
         },
     )
@@ -202,9 +216,8 @@ def symptom_detail(request, slug):
 def point_list(request):
     filterset = PointFilter(request.GET, queryset=Point.objects.all())
     facets = filterset.facets()
-    paginator = Paginator(filterset.results(), PER_PAGE)
-    paginator.count = facets.total  # already counted with the facets: no second COUNT query
-    page = paginator.get_page(request.GET.get("page"))
+    # Already counted with the facets: no second COUNT query.
+    page = paginate(request, filterset.results(), count=facets.total)
     return render(
         request,
         "points/point_list.html",
@@ -352,12 +365,15 @@ def search(request):
     query = squash_spaces(request.GET.get("q", ""))[:200]
     if query and (point := Point.objects.exact_match(query)):
         return redirect(point)
+    found = Point.objects.for_cards().ranked_search(query) if query else Point.objects.none()
+    page = paginate(request, found, SEARCH_PER_PAGE)
     return render(
         request,
         "points/search.html",
         {
             "query": query,
-            "points": Point.objects.for_cards().ranked_search(query) if query else [],
+            "page": page,
+            "points": page.object_list,
             "symptoms": Indication.objects.matching(query)[:20] if query else [],
             "breadcrumbs": crumbs(("Search", None)),
         },

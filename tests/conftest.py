@@ -18,3 +18,13 @@ def _plain_pages_and_static(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_breakers():
+    """Every test starts with Redis's circuit breakers closed (see points/cache.py)."""
+    from points.cache import BREAKERS
+
+    BREAKERS.clear()
+    yield
+    BREAKERS.clear()

@@ -1,8 +1,12 @@
 """The page cache: public pages come from the cache until an edit changes the content."""
 
+import gzip
+
+import brotli
 import pytest
 from django.core.cache import cache
 
+from points.caching.stamp import forget_stamp
 from points.models import Point
 
 pytestmark = pytest.mark.django_db
@@ -12,15 +16,20 @@ pytestmark = pytest.mark.django_db
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
+    forget_stamp()
     yield
     cache.clear()
+
+
+def stored_pages():
+    return [key for key in cache._cache if ":page:" in key]  # the local-memory cache's keys
 
 
 def test_a_public_page_is_served_from_the_cache_the_second_time(
     client, page_cache, django_assert_max_num_queries
 ):
     first = client.get("/points/st36/")
-    with django_assert_max_num_queries(1):  # the content stamp only
+    with django_assert_max_num_queries(0):  # the content stamp is held in memory
         second = client.get("/points/st36/")
     assert second.status_code == 200 and second.content == first.content
 
@@ -60,3 +69,72 @@ def test_the_admin_and_sessions_are_never_cached_publicly(admin_client, client, 
     signed_in = admin_client.get("/about/")
     assert "public" not in signed_in.get("Cache-Control", "")
     assert "public" in client.get("/about/")["Cache-Control"]
+
+
+def test_unknown_query_parameters_share_one_cached_page(client, page_cache):
+    for n in range(5):
+        assert client.get(f"/points.json?x={n}").status_code == 200
+        assert client.get(f"/?utm={n}").status_code == 200
+    assert len(stored_pages()) == 2
+
+
+def test_the_parameters_a_page_reads_are_normalised_and_sorted(client, page_cache):
+    first = client.get("/points/?symptom=headache&region=back&symptom=leg-pain")
+    same = client.get("/points/?region=back&symptom=leg-pain&symptom=headache&symptom=&x=1")
+    other = client.get("/points/?region=front")
+    assert first.content == same.content and first.content != other.content
+    assert len(stored_pages()) == 2
+
+
+def test_not_found_pages_and_errors_are_never_cached(client, page_cache):
+    for n in range(3):
+        assert client.get(f"/points/st{90 + n}/").status_code == 404
+        assert client.get(f"/no-such-page-{n}/").status_code == 404
+    assert stored_pages() == []
+
+
+def test_redirects_are_cached(client, page_cache):
+    assert client.get("/points/ST-36/").status_code == 301
+    assert client.get("/points/ST-36/")["Location"] == "/points/st36/"
+    assert len(stored_pages()) == 1
+
+
+def test_cached_pages_are_served_compressed_to_clients_that_accept_it(client, page_cache):
+    raw = client.get("/regions/side/")
+    assert "Content-Encoding" not in raw and "Accept-Encoding" in raw["Vary"]
+    gzipped = client.get("/regions/side/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert gzipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(gzipped.content) == raw.content
+    assert int(gzipped["Content-Length"]) == len(gzipped.content) < len(raw.content) / 3
+    br = client.get("/regions/side/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert br["Content-Encoding"] == "br" and brotli.decompress(br.content) == raw.content
+    refused = client.get("/regions/side/", HTTP_ACCEPT_ENCODING="br;q=0, gzip;q=0")
+    assert "Content-Encoding" not in refused
+    assert raw["ETag"] == gzipped["ETag"] == br["ETag"]  # one weak ETag for every encoding
+
+
+def test_a_hit_answers_revalidation_from_the_stored_validators(
+    client, page_cache, django_assert_num_queries
+):
+    etag = client.get("/points/st36/")["ETag"]
+    with django_assert_num_queries(0):
+        again = client.get("/points/st36/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b"" and again["ETag"] == etag
+    assert client.get("/points/st36/", HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+
+
+def test_uncached_anonymous_pages_are_compressed_too(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    response = client.get("/regions/side/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip" and b"<html" in gzip.decompress(response.content)
+    missing = client.get("/points/st99/", HTTP_ACCEPT_ENCODING="gzip")
+    assert missing.status_code == 404 and missing["Content-Encoding"] == "gzip"
+
+
+def test_secrets_are_never_compressed(admin_client, client, page_cache):
+    """BREACH: the admin, a signed-in visitor's pages and forms with a CSRF token."""
+    for url in ["/admin/", "/admin/points/point/", "/about/", "/points/st36/"]:
+        response = admin_client.get(url, HTTP_ACCEPT_ENCODING="gzip, br")
+        assert "Content-Encoding" not in response, url
+    sign_in = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert b"csrfmiddlewaretoken" in sign_in.content and "Content-Encoding" not in sign_in

@@ -3,7 +3,7 @@
 import pytest
 from django.db.models import Count, Q
 
-from points.models import Meridian, Point
+from points.models import Indication, Meridian, Point
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,7 @@ def test_facets_count_each_option_under_the_other_filters(client):
     assert facet(response, "meridian")["ex"] == front.filter(meridian=None).count()
     symptoms = facet(response, "symptom")
     assert symptoms["leg-qi"] == front.count()  # the front points that have it
+    assert "epilepsy" not in symptoms and all(n > 0 for n in symptoms.values())
     for slug, count in symptoms.items():
         # The symptom facet counts under the other filters only: front points with it.
         assert count == Point.objects.filter(region="front", indications__slug=slug).count()
@@ -225,3 +226,15 @@ def test_filter_values_are_escaped_where_shown(client):
     assert "<script>alert(1)</script>" not in response.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
     assert "<b>x</b>" not in response.text
+
+
+def test_the_symptom_facet_offers_the_commonest_and_the_chosen_and_links_to_the_rest(client):
+    response = client.get("/points/?symptom=epistaxis")
+    options = response.context["facets"].symptom
+    assert len(options) == 25 + 1 and options[0].value == "epistaxis" and options[0].selected
+    # The other filters select every point, so these are the 25 commonest symptoms of all.
+    commonest = Indication.objects.exclude(slug="epistaxis").most_common(25)
+    assert {o.value for o in options[1:]} == {i.slug for i in commonest}
+    assert 'href="/symptoms/"' in response.text and "every symptom, A to Z" in response.text
+    unfiltered = client.get("/points/").context["facets"].symptom
+    assert {o.value for o in unfiltered} >= {"leg-pain", "headache"}

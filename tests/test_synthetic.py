@@ -131,3 +131,34 @@ def test_pages_keep_their_query_counts_as_the_data_grows(client, django_assert_m
     at_1 = queries_per_page()
     call_command("generate_synthetic", scale=10, verbosity=0)
     assert queries_per_page() == at_1
+
+
+# Not the filtered list (up to 100 points a page, so that every real point fits on one)
+# nor search (20 a page; "knee" finds 9 real points): they grow until their page is full.
+BOUNDED = [
+    "/regions/side/",
+    "/points/st36/",
+    "/symptoms/",
+    "/points/st99/",
+]
+
+
+def test_pages_stay_within_one_and_a_half_times_their_size_as_the_data_grows(
+    client, django_assert_max_num_queries
+):
+    """Region, search and symptom index paginate; the symptom facet shows the commonest;
+    a 404's nearest points are found in SQL."""
+    at_1 = {url: len(client.get(url).content) for url in BOUNDED}
+    call_command("generate_synthetic", scale=10, verbosity=0)
+    for url in BOUNDED:
+        with django_assert_max_num_queries(MAX_QUERIES):
+            response = client.get(url)
+        assert response.status_code in {200, 404}, url
+        assert len(response.content) <= 1.5 * at_1[url], url
+    assert 'rel="next"' in client.get("/regions/side/").text
+    assert 'rel="next"' in client.get("/symptoms/").text
+    with django_assert_max_num_queries(3):  # candidates by name in SQL, then the cards
+        missing = client.get("/points/zusanly/")
+    assert missing.status_code == 404 and len(missing.context["nearest"]) == 5
+    search = client.get("/search/?q=knee")
+    assert len(search.context["points"]) == 20 and 'href="?q=knee&amp;page=2"' in search.text

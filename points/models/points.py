@@ -1,6 +1,9 @@
+import difflib
+
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Abs
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -8,6 +11,8 @@ from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key, parse_code
 from ..text import fold, squash_spaces
 from .categories import PointCategory
 from .sources import Citation
+
+CANDIDATES = 500  # names a 404 compares with difflib at most
 
 
 def channel_order(*then):
@@ -57,6 +62,53 @@ class PointQuerySet(models.QuerySet):
         """The point that another source's code names (M-LE-16, Extra 36), or ``None``."""
         key = code_key(text)
         return self.filter(code_keys__contains=f" {key} ").first() if key else None
+
+    def on_maps(self):
+        """Points with a place on at least one view of the leg maps."""
+        return self.exclude(map_positions={}).exclude(map_positions__isnull=True)
+
+    def drawn_with(self, points, limit):
+        """``points`` and, up to ``limit`` in all, the other points on the maps of their
+        channels (or of the extra points), which complete the channels' lines."""
+        points = [point for point in points if point.map_positions]
+        groups = {point.meridian_id for point in points}
+        same_group = Q(meridian__in=groups - {None})
+        if None in groups:
+            same_group |= Q(meridian__isnull=True)
+        others = (
+            self.on_maps()
+            .filter(same_group)
+            .exclude(pk__in=[point.pk for point in points])
+            .order_by(*channel_order())
+        )
+        return points + list(others[: max(0, limit - len(points))])
+
+    def nearest_numbers(self, channel, number):
+        """Points of one channel (or of the extra points), the nearest in number first."""
+        group = Q(meridian__isnull=True) if channel == EXTRA else Q(meridian__code=channel)
+        return (
+            self.filter(group)
+            .annotate(distance=Abs(F("number") - number))
+            .order_by("distance", "number")
+        )
+
+    def names_like(self, text, limit=5):
+        """Up to ``limit`` points whose slug or pinyin is close to ``text``: candidates
+        sharing its first letters are found in SQL, then ranked by difflib."""
+        text = text.lower()
+        candidates = (
+            self.filter(Q(slug__startswith=text[:2]) | Q(pinyin__istartswith=text[:1]))
+            .order_by(*channel_order())
+            .values_list("pk", "slug", "pinyin")[:CANDIDATES]
+        )
+        by_key = {}
+        for pk, slug, pinyin in candidates:
+            by_key.setdefault(slug, pk)
+            by_key.setdefault(pinyin.lower(), pk)
+        close = difflib.get_close_matches(text, by_key, n=limit, cutoff=0.5)
+        wanted = list(dict.fromkeys(by_key[key] for key in close))
+        found = self.in_bulk(wanted)
+        return [found[pk] for pk in wanted if pk in found]
 
     def in_region_order(self):
         """Front, side, back, and by meridian within each region."""

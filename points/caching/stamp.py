@@ -1,0 +1,98 @@
+"""The content stamp: the time of the last edit, which every cached page's key holds.
+
+Each process keeps the stamp in memory and reads it again at most once a second
+(from Redis when the cache is shared, else from the database), so a cached page
+costs no query. An edit moves the stamp on at once in the process that saves,
+and in the others within a second. When the store does not answer, the stamp in
+memory stays in use, so cached pages are still served.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from ..models import (
+    Category,
+    Caution,
+    Citation,
+    ContentStamp,
+    Indication,
+    Meridian,
+    OtherLocation,
+    Point,
+    PointCategory,
+    Source,
+)
+
+logger = logging.getLogger(__name__)
+STAMP_KEY = "content-stamp"
+REREAD_SECONDS = 1.0
+CONTENT_MODELS = [
+    Meridian,
+    Category,
+    Indication,
+    Point,
+    PointCategory,
+    Caution,
+    Source,
+    Citation,
+    OtherLocation,
+]
+
+
+class Memo:
+    stamp = None
+    read_at = float("-inf")
+
+
+def cache_is_shared():
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def read_stamp():
+    if cache_is_shared() and (stamp := cache.get(STAMP_KEY)) is not None:
+        return stamp
+    stamp = ContentStamp.objects.values_list("changed_at", flat=True).first() or timezone.now()
+    if cache_is_shared():
+        cache.set(STAMP_KEY, stamp, None)
+    return stamp
+
+
+def content_stamp():
+    """The time of the last content change, at most a second old."""
+    now = time.monotonic()
+    if Memo.stamp is not None and now - Memo.read_at < REREAD_SECONDS:
+        return Memo.stamp
+    try:
+        stamp = read_stamp()
+    except DatabaseError:
+        if Memo.stamp is None:
+            raise
+        logger.warning("Content stamp unreadable; keeping the one in memory")
+        stamp = Memo.stamp
+    Memo.stamp, Memo.read_at = stamp, now
+    return stamp
+
+
+def forget_stamp():
+    Memo.stamp, Memo.read_at = None, float("-inf")
+
+
+def content_changed(**kwargs):
+    now = timezone.now()
+    ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": now})
+    if cache_is_shared():
+        cache.set(STAMP_KEY, now, None)
+    Memo.stamp, Memo.read_at = now, time.monotonic()
+
+
+def connect_signals():
+    for model in CONTENT_MODELS:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"stamp-save-{model}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"stamp-del-{model}")
+    m2m_changed.connect(content_changed, sender=Point.indications.through, dispatch_uid="stamp-m2m")
