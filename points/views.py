@@ -13,6 +13,7 @@ from .codes import codes_in_text, parse_code
 from .filters import PointFilter
 from .maps import REGION_VIEWS, build_map, cun_figure, views_of
 from .models import Indication, Meridian, Point
+from .params import bounded, refusal
 from .text import squash_spaces
 
 PER_PAGE = 100
@@ -170,11 +171,12 @@ def symptom_detail(request, slug):
 
 @require_safe
 def point_list(request):
-    filterset = PointFilter(request.GET, queryset=Point.objects.all())
+    params = bounded(request.GET)
+    filterset = PointFilter(params.data, queryset=Point.objects.all())
     facets = filterset.facets()
     paginator = Paginator(filterset.results(), PER_PAGE)
     paginator.count = facets.total  # already counted with the facets: no second COUNT query
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(params.data.get("page"))
     return render(
         request,
         "points/point_list.html",
@@ -184,6 +186,8 @@ def point_list(request):
             "page": page,
             "chips": chips(filterset),
             "symptom_total": len(filterset.selected("symptom")),
+            "params": params.data,
+            "notices": params.notices,
             "breadcrumbs": crumbs(("Points", None)),
         },
     )
@@ -218,8 +222,8 @@ EXPORT_FIELDS = [
 ]
 
 
-def export_rows(request):
-    filterset = PointFilter(request.GET, queryset=Point.objects.all())
+def export_rows(request, params):
+    filterset = PointFilter(params, queryset=Point.objects.all())
     points = filterset.results().prefetch_related("indications", Point.category_prefetch())
     for point in points:
         yield {
@@ -242,7 +246,10 @@ def export_rows(request):
 
 @require_safe
 def points_json(request):
-    rows = list(export_rows(request))
+    params = bounded(request.GET)
+    if params.notices:
+        return refusal()
+    rows = list(export_rows(request, params.data))
     return JsonResponse(
         {
             "licence": "CC BY 4.0",
@@ -265,18 +272,22 @@ def csv_cell(value):
 
 @require_safe
 def points_csv(request):
+    params = bounded(request.GET)
+    if params.notices:
+        return refusal()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="legpoints.csv"'
     writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
-    for row in export_rows(request):
+    for row in export_rows(request, params.data):
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return response
 
 
 @require_safe
 def search(request):
-    query = squash_spaces(request.GET.get("q", ""))[:200]
+    params = bounded(request.GET)
+    query = params.query
     if query and (point := Point.objects.exact_match(query)):
         return redirect(point)
     return render(
@@ -286,6 +297,7 @@ def search(request):
             "query": query,
             "points": Point.objects.for_cards().ranked_search(query) if query else [],
             "symptoms": Indication.objects.matching(query)[:20] if query else [],
+            "notices": params.notices,
             "breadcrumbs": crumbs(("Search", None)),
         },
     )
