@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from .codes import CHANNEL_SIZES, Code, parse_code
 from .text import fold, squash_spaces
+from .validators import validate_map_positions
 
 
 class MeridianQuerySet(models.QuerySet):
@@ -405,6 +406,7 @@ class Point(models.Model):
         )
 
     def clean(self):
+        validate_map_positions(self.map_positions)
         if self.meridian_id is None or self.number is None:
             return
         expected = self.who_code
