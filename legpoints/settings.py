@@ -9,6 +9,10 @@ DJANGO_PAGE_CACHE_SECONDS  how long a public page stays cached (600; 0 in debug)
 DJANGO_HTTPS             "1" when the site is served over HTTPS: HSTS, secure cookies, redirects.
 DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS).
 DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
+DATABASE_CONNECT_TIMEOUT       seconds to wait for PostgreSQL to accept a connection (2).
+DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (10000).
+DATABASE_KEEPALIVES_IDLE       seconds of silence before TCP keepalive probes start (30).
+DATABASE_TCP_USER_TIMEOUT_MS   how long sent data may go unacknowledged (15000).
 """
 
 import os
@@ -26,6 +30,16 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default):
@@ -106,9 +120,27 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600, conn_health_checks=True
     )
 }
+
+
+def postgres_options():
+    """libpq's limits, so that a database that stops answering fails a request in seconds
+    instead of holding a worker: to connect, per statement (enforced by the server), and
+    on a connection whose other end has gone (TCP keepalives, and how long sent data may
+    stay unacknowledged)."""
+    statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 10_000)
+    return {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+        "options": f"-c statement_timeout={statement_ms}",
+        "keepalives": 1,
+        "keepalives_idle": env_int("DATABASE_KEEPALIVES_IDLE", 30),
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": env_int("DATABASE_TCP_USER_TIMEOUT_MS", 15_000),
+    }
+
+
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # A database that does not answer fails fast: the site says 503 within a second.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 1
+    DATABASES["default"].setdefault("OPTIONS", {}).update(postgres_options())
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
