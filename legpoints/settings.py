@@ -7,7 +7,9 @@ DATABASE_URL             e.g. postgres://user@127.0.0.1:5432/legpoints; SQLite b
 REDIS_URL                e.g. redis://127.0.0.1:6379/0: the cache; local memory by default.
 DJANGO_PAGE_CACHE_SECONDS  how long a public page stays cached (600; 0 in debug); 0 turns it off.
 DJANGO_HTTPS             "1" when the site is served over HTTPS: HSTS, secure cookies, redirects.
-DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS).
+DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS)
+                         and X-Forwarded-For (the client's address for sign-in lockouts).
+DJANGO_PROXY_COUNT       how many proxies in front append to X-Forwarded-For (1).
 DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
 DATABASE_CONNECT_TIMEOUT       seconds to wait for PostgreSQL to accept a connection (2).
 DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (10000).
@@ -206,7 +208,34 @@ AXES_COOLOFF_TIME = 1  # ...lock them out for an hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY") else 0
+# Failing again while locked out does not start the hour again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+
+def client_address_settings(proxy_count):
+    """Where axes (through django-ipware) finds each client's address.
+
+    Straight from the client: the connection's own address, never a header the client
+    wrote. Behind ``proxy_count`` proxies: X-Forwarded-For, whose entries the proxies
+    append; the client is the entry ``proxy_count`` from the right (the one the outermost
+    proxy saw), whatever a client put before it. In django-ipware's terms the chain ends
+    with the client and the proxies but the last, which is the connection's address.
+    """
+    if not proxy_count:
+        return {
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+            "AXES_IPWARE_PROXY_COUNT": None,
+        }
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "IPWARE_STRICT": False,  # entries a client made up before its own are ignored
+    }
+
+
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1) if env_bool("DJANGO_BEHIND_PROXY") else 0
+globals().update(client_address_settings(PROXY_COUNT))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
