@@ -1,7 +1,6 @@
 import csv
 import difflib
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
@@ -332,5 +331,6 @@ def cun(request):
 @require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_PATH}", f"Sitemap: {sitemap}", ""]
+    # The admin's path is not named: a custom path is meant to stay unpublished.
+    lines = ["User-agent: *", "Disallow:", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

@@ -230,3 +230,21 @@ def test_failing_during_a_lockout_does_not_extend_it(behind_one_proxy, curator, 
     locked_at = AccessAttempt.objects.get().attempt_time
     assert sign_in(client, "203.0.113.5", "wrong again").status_code == 429
     assert AccessAttempt.objects.get().attempt_time == locked_at
+
+
+def test_robots_txt_does_not_publish_the_admin_path(client, settings):
+    settings.ADMIN_PATH = "back-office-7f3/"
+    text = client.get("/robots.txt").text
+    assert "back-office" not in text and "admin" not in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_the_admin_history_page_has_no_inline_style(admin_client):
+    st36 = Point.objects.get(code="ST 36")
+    st36.english = "A change, for the history"
+    st36.save()
+    response = admin_client.get(f"/admin/points/point/{st36.pk}/history/")
+    assert response.status_code == 200
+    assert "A change, for the history" in response.text or "English name" in response.text
+    assert " style=" not in response.text and "<style" not in response.text
+    assert "css/admin.css" in response.text
