@@ -4,6 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+THREADS ?= 8
 WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 + 1 )))
 # make serve runs with debug off: a secret key from the environment, or one kept in .secret-key.
 SECRET_KEY_FILE := .secret-key
@@ -18,8 +19,8 @@ serve: setup $(SECRET_KEY_FILE)
 	$(PROD) $(PY) manage.py migrate --no-input
 	$(PROD) $(PY) manage.py loaddata_if_empty legpoints
 	$(PROD) $(PY) manage.py collectstatic --no-input --verbosity 0
-	$(PROD) $(VENV)/bin/gunicorn legpoints.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-	  --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	$(PROD) HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) THREADS=$(THREADS) \
+	  $(VENV)/bin/gunicorn legpoints.wsgi --config gunicorn.conf.py
 
 $(SECRET_KEY_FILE): | setup
 	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@

@@ -7,8 +7,14 @@ DATABASE_URL             e.g. postgres://user@127.0.0.1:5432/legpoints; SQLite b
 REDIS_URL                e.g. redis://127.0.0.1:6379/0: the cache; local memory by default.
 DJANGO_PAGE_CACHE_SECONDS  how long a public page stays cached (600; 0 in debug); 0 turns it off.
 DJANGO_HTTPS             "1" when the site is served over HTTPS: HSTS, secure cookies, redirects.
-DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS).
+DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trusted for HTTPS)
+                         and X-Forwarded-For (the client's address for sign-in lockouts).
+DJANGO_PROXY_COUNT       how many proxies in front append to X-Forwarded-For (1).
 DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
+DATABASE_CONNECT_TIMEOUT       seconds to wait for PostgreSQL to accept a connection (2).
+DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (10000).
+DATABASE_KEEPALIVES_IDLE       seconds of silence before TCP keepalive probes start (30).
+DATABASE_TCP_USER_TIMEOUT_MS   how long sent data may go unacknowledged (15000).
 """
 
 import os
@@ -26,6 +32,16 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default):
@@ -106,9 +122,27 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600, conn_health_checks=True
     )
 }
+
+
+def postgres_options():
+    """libpq's limits, so that a database that stops answering fails a request in seconds
+    instead of holding a worker: to connect, per statement (enforced by the server), and
+    on a connection whose other end has gone (TCP keepalives, and how long sent data may
+    stay unacknowledged)."""
+    statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 10_000)
+    return {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
+        "options": f"-c statement_timeout={statement_ms}",
+        "keepalives": 1,
+        "keepalives_idle": env_int("DATABASE_KEEPALIVES_IDLE", 30),
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        "tcp_user_timeout": env_int("DATABASE_TCP_USER_TIMEOUT_MS", 15_000),
+    }
+
+
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # A database that does not answer fails fast: the site says 503 within a second.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 1
+    DATABASES["default"].setdefault("OPTIONS", {}).update(postgres_options())
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -174,7 +208,34 @@ AXES_COOLOFF_TIME = 1  # ...lock them out for an hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("DJANGO_BEHIND_PROXY") else 0
+# Failing again while locked out does not start the hour again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+
+def client_address_settings(proxy_count):
+    """Where axes (through django-ipware) finds each client's address.
+
+    Straight from the client: the connection's own address, never a header the client
+    wrote. Behind ``proxy_count`` proxies: X-Forwarded-For, whose entries the proxies
+    append; the client is the entry ``proxy_count`` from the right (the one the outermost
+    proxy saw), whatever a client put before it. In django-ipware's terms the chain ends
+    with the client and the proxies but the last, which is the connection's address.
+    """
+    if not proxy_count:
+        return {
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+            "AXES_IPWARE_PROXY_COUNT": None,
+        }
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "IPWARE_STRICT": False,  # entries a client made up before its own are ignored
+    }
+
+
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1) if env_bool("DJANGO_BEHIND_PROXY") else 0
+globals().update(client_address_settings(PROXY_COUNT))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -202,5 +263,23 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# Every server error (django.request, with its traceback) and every security warning (a
+# Host header not allowed, a CSRF failure, a suspicious request) leaves a line on stderr,
+# which gunicorn passes on to its log, debug or not.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "line": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "formatter": "line"},
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,14 +4,16 @@ database does not answer."""
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.csrf import requires_csrf_token
 
 
 def bad_request(request, exception):
-    return render(request, "400.html", status=400)
+    """The 400 page, made without the request: a request can be bad because of its Host
+    header, and anything that asked for the host again would raise a second time (a 500)."""
+    return HttpResponseBadRequest(render_to_string("400.html"))
 
 
 def permission_denied(request, exception):

@@ -1,8 +1,9 @@
 from django.core.cache import cache
-from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .database import database_answers
 
 
 @never_cache
@@ -12,12 +13,7 @@ def healthz(request):
 
     200 when the database answers (the site can serve without a cache); 503 when it does not.
     """
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except DatabaseError:
-        database = "unavailable"
+    database = "ok" if database_answers() else "unavailable"
     # "local" in-process; Redis: "ok", "unavailable", or "tripped" (skipped for a few
     # seconds after a failure: see points/cache.py).
     state = getattr(cache, "state", None)

@@ -673,12 +673,11 @@ def build_map(view_name, points, *, region=None, current=None):
     full size and the others small; on a point page (``current``) that point is
     highlighted and the others, its meridian neighbours, drawn faint.
     """
+    from .validators import position_on  # which imports this module
+
     view = VIEWS[view_name]
-    placed = [
-        (point, (point.map_positions or {}).get(view_name))
-        for point in points
-        if (point.map_positions or {}).get(view_name)
-    ]
+    # A malformed place (saved before it was checked, or around the check) is left off.
+    placed = [(point, place) for point in points if (place := position_on(point, view_name))]
     lines = {}
     for point, (x, y) in sorted(placed, key=lambda item: item[0].number):
         if point.meridian is not None:  # the extra points are on no channel's line
@@ -707,7 +706,7 @@ def build_map(view_name, points, *, region=None, current=None):
     box = {}
     if current is not None:
         # A point's page shows the stretch of the leg around it, CROP cun above and below.
-        _x, y = current.map_positions[view_name]
+        _x, y = position_on(current, view_name) or (0, (view.top + CROP) * SCALE)
         top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)
         bottom = min(top + 2 * CROP, view.bottom)
         box = {
@@ -731,8 +730,9 @@ def build_map(view_name, points, *, region=None, current=None):
 
 def views_of(point):
     """The views a point is seen on, front to back."""
-    positions = point.map_positions or {}
-    return [name for name in VIEWS if name in positions]
+    from .validators import position_on  # which imports this module
+
+    return [name for name in VIEWS if position_on(point, name)]
 
 
 # --- The cun guide's figure: the proportional measurements on the side views ---------------

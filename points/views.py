@@ -1,6 +1,5 @@
 import csv
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
@@ -12,6 +11,7 @@ from .codes import codes_in_text, parse_code
 from .filters import PointFilter
 from .maps import REGION_VIEWS, build_map, cun_figure, views_of
 from .models import Citation, Indication, Meridian, Point, Source, channel_order
+from .params import bounded, refusal
 from .references import References
 from .text import squash_spaces
 
@@ -214,7 +214,8 @@ def symptom_detail(request, slug):
 
 @require_safe
 def point_list(request):
-    filterset = PointFilter(request.GET, queryset=Point.objects.all())
+    params = bounded(request.GET)
+    filterset = PointFilter(params.data, queryset=Point.objects.all())
     facets = filterset.facets()
     # Already counted with the facets: no second COUNT query.
     page = paginate(request, filterset.results(), count=facets.total)
@@ -227,6 +228,8 @@ def point_list(request):
             "page": page,
             "chips": chips(filterset),
             "symptom_total": len(filterset.selected("symptom")),
+            "params": params.data,
+            "notices": params.notices,
             "breadcrumbs": crumbs(("Points", None)),
         },
     )
@@ -278,8 +281,8 @@ def citation_row(citation):
     }
 
 
-def export_rows(request):
-    filterset = PointFilter(request.GET, queryset=Point.objects.all())
+def export_rows(request, params):
+    filterset = PointFilter(params, queryset=Point.objects.all())
     points = filterset.results().prefetch_related(
         "indications",
         Point.category_prefetch(),
@@ -321,7 +324,10 @@ def export_rows(request):
 
 @require_safe
 def points_json(request):
-    rows = list(export_rows(request))
+    params = bounded(request.GET)
+    if params.notices:
+        return refusal()
+    rows = list(export_rows(request, params.data))
     return JsonResponse(
         {
             "licence": "CC BY 4.0",
@@ -351,18 +357,22 @@ def csv_cell(value):
 
 @require_safe
 def points_csv(request):
+    params = bounded(request.GET)
+    if params.notices:
+        return refusal()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="legpoints.csv"'
     writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
-    for row in export_rows(request):
+    for row in export_rows(request, params.data):
         writer.writerow({key: csv_cell(value) for key, value in row.items()})
     return response
 
 
 @require_safe
 def search(request):
-    query = squash_spaces(request.GET.get("q", ""))[:200]
+    params = bounded(request.GET)
+    query = params.query
     if query and (point := Point.objects.exact_match(query)):
         return redirect(point)
     found = Point.objects.for_cards().ranked_search(query) if query else Point.objects.none()
@@ -375,6 +385,7 @@ def search(request):
             "page": page,
             "points": page.object_list,
             "symptoms": Indication.objects.matching(query)[:20] if query else [],
+            "notices": params.notices,
             "breadcrumbs": crumbs(("Search", None)),
         },
     )
@@ -410,5 +421,6 @@ def cun(request):
 @require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_PATH}", f"Sitemap: {sitemap}", ""]
+    # The admin's path is not named: a custom path is meant to stay unpublished.
+    lines = ["User-agent: *", "Disallow:", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

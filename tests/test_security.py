@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
 from django.db import OperationalError
 from django.urls import clear_url_caches
 
+from legpoints.settings import client_address_settings
 from points.models import Indication, Point
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +171,81 @@ def test_unreachable_redis_means_uncached_not_broken(client, settings):
     health = client.get("/healthz")
     # The failed request tripped the breaker: Redis is skipped for a few seconds.
     assert health.status_code == 200 and health.json()["cache"] == "tripped"
+
+
+# Sign-in lockouts behind a proxy: by user name and the client's own address
+
+LOGIN = "/admin/login/?next=/admin/"
+PROXY = "10.0.0.2"
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    for name, value in client_address_settings(1).items():
+        setattr(settings, name, value)
+
+
+def sign_in(client, address, password, username="curator"):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+@pytest.fixture
+def curator(django_user_model):
+    return django_user_model.objects.create_superuser("curator", "c@example.com", "right-pass-99")
+
+
+def test_failing_from_one_address_behind_the_proxy_does_not_lock_out_another(
+    behind_one_proxy, curator, client
+):
+    for _ in range(4):
+        assert sign_in(client, "203.0.113.5", "wrong").status_code == 200
+    assert sign_in(client, "203.0.113.5", "wrong").status_code == 429  # the fifth locks
+    locked = sign_in(client, "203.0.113.5", "right-pass-99")
+    assert locked.status_code == 429  # the attacker's address is locked, even with the password
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.5"
+    # The curator, at another address behind the same proxy, still signs in.
+    assert sign_in(client, "198.51.100.7", "right-pass-99").status_code == 302
+
+
+def test_an_address_a_client_writes_before_its_own_is_ignored(behind_one_proxy, curator, client):
+    for i in range(5):
+        sign_in(client, f"198.51.100.{i}, 203.0.113.5", "wrong")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.5"}
+    assert sign_in(client, "198.51.100.7", "right-pass-99").status_code == 302
+
+
+def test_without_a_proxy_the_forwarded_header_is_not_believed(curator, client):
+    for i in range(5):
+        sign_in(client, f"203.0.113.{i}", "wrong")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {PROXY}
+
+
+def test_failing_during_a_lockout_does_not_extend_it(behind_one_proxy, curator, client):
+    for _ in range(5):
+        sign_in(client, "203.0.113.5", "wrong")
+    locked_at = AccessAttempt.objects.get().attempt_time
+    assert sign_in(client, "203.0.113.5", "wrong again").status_code == 429
+    assert AccessAttempt.objects.get().attempt_time == locked_at
+
+
+def test_robots_txt_does_not_publish_the_admin_path(client, settings):
+    settings.ADMIN_PATH = "back-office-7f3/"
+    text = client.get("/robots.txt").text
+    assert "back-office" not in text and "admin" not in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_the_admin_history_page_has_no_inline_style(admin_client):
+    st36 = Point.objects.get(code="ST 36")
+    st36.english = "A change, for the history"
+    st36.save()
+    response = admin_client.get(f"/admin/points/point/{st36.pk}/history/")
+    assert response.status_code == 200
+    assert "A change, for the history" in response.text or "English name" in response.text
+    assert " style=" not in response.text and "<style" not in response.text
+    assert "css/admin.css" in response.text

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key, parse_code
 from ..text import fold, squash_spaces
+from ..validators import validate_map_positions
 from .categories import PointCategory
 from .sources import Citation
 
@@ -363,6 +364,7 @@ class Point(models.Model):
         )
 
     def clean(self):
+        validate_map_positions(self.map_positions)
         if self.number is None:
             return
         expected = self.who_code
