@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from points.models import Indication
+from points.models import Indication, Point
 
 pytestmark = pytest.mark.django_db
 
