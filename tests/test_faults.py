@@ -49,7 +49,7 @@ def test_a_server_error_leaves_a_line_on_stderr(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the detail for the log")
 
-    monkeypatch.setattr("points.views.Point.objects.for_detail", broken)
+    monkeypatch.setattr("points.views.point.Point.objects.for_detail", broken)
     client.raise_request_exception = False
     with stderr_of("django.request") as log:
         response = client.get("/points/st36/")

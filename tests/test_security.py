@@ -136,7 +136,7 @@ def test_an_unreachable_database_gives_a_plain_503(client, monkeypatch):
     def unreachable(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr("points.views.Point.objects.for_detail", unreachable)
+    monkeypatch.setattr("points.views.point.Point.objects.for_detail", unreachable)
     client.raise_request_exception = False
     response = client.get("/points/st36/")
     assert response.status_code == 503
@@ -151,7 +151,7 @@ def test_other_errors_get_the_sites_own_500_page(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr("points.views.Point.objects.for_detail", broken)
+    monkeypatch.setattr("points.views.point.Point.objects.for_detail", broken)
     client.raise_request_exception = False
     response = client.get("/points/st36/")
     assert response.status_code == 500

@@ -1,0 +1,67 @@
+"""The filtered list of points and the search."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from ..filters import PointFilter
+from ..models import Indication, Point
+from ..params import bounded
+from ..text import squash_spaces
+from .common import SEARCH_PER_PAGE, crumbs, paginate
+
+
+@require_safe
+def point_list(request):
+    params = bounded(request.GET)
+    filterset = PointFilter(params.data, queryset=Point.objects.all())
+    facets = filterset.facets()
+    # Already counted with the facets: no second COUNT query.
+    page = paginate(request, filterset.results(), count=facets.total)
+    return render(
+        request,
+        "points/point_list.html",
+        {
+            "filter": filterset,
+            "facets": facets,
+            "page": page,
+            "chips": chips(filterset),
+            "symptom_total": len(filterset.selected("symptom")),
+            "params": params.data,
+            "notices": params.notices,
+            "breadcrumbs": crumbs(("Points", None)),
+        },
+    )
+
+
+def chips(filterset):
+    """The active filters, each as (parameter, value, label) for a removable chip."""
+    found = [("region", r, Point.Region(r).label) for r in filterset.selected("region")]
+    names = dict(filterset.filters["meridian"].field.choices)
+    found += [("meridian", code, names[code]) for code in filterset.selected("meridian")]
+    found += [("symptom", s.slug, s.name) for s in filterset.selected("symptom")]
+    found += [("category", c.slug, c.name) for c in filterset.selected("category")]
+    if query := squash_spaces(filterset.form.cleaned_data.get("q")):
+        found.append(("q", filterset.data.get("q"), f"“{query}”"))
+    return found
+
+
+@require_safe
+def search(request):
+    params = bounded(request.GET)
+    query = params.query
+    if query and (point := Point.objects.exact_match(query)):
+        return redirect(point)
+    found = Point.objects.for_cards().ranked_search(query) if query else Point.objects.none()
+    page = paginate(request, found, SEARCH_PER_PAGE)
+    return render(
+        request,
+        "points/search.html",
+        {
+            "query": query,
+            "page": page,
+            "points": page.object_list,
+            "symptoms": Indication.objects.matching(query)[:20] if query else [],
+            "notices": params.notices,
+            "breadcrumbs": crumbs(("Search", None)),
+        },
+    )
