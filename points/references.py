@@ -33,8 +33,9 @@ class References:
             if reference is None:
                 reference = Reference(len(self.by_source) + 1, citation.source)
                 self.by_source[citation.source_id] = reference
-            if citation.locator and citation.locator not in reference.locators:
-                reference.locators.append(citation.locator)
+            for place in filter(None, citation.locator.split("; ")):
+                if place not in reference.locators:
+                    reference.locators.append(place)
             item = (
                 getattr(citation, ITEM_FIELD[citation.fact])
                 if citation.fact in ITEM_FIELD
