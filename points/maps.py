@@ -550,7 +550,8 @@ PLACEMENTS = {
     "GB 36": (("at", "lateral malleolus", -7), {"lateral": ("line", "fibula centre", -0.65)}),
     "GB 37": (("at", "lateral malleolus", -5), {"lateral": ("line", "fibula centre", -0.55)}),
     "GB 38": (("at", "lateral malleolus", -4), {"lateral": ("line", "fibula centre", -0.55)}),
-    "GB 39": (("at", "lateral malleolus", -3), {"lateral": ("line", "fibula centre", 0.5)}),
+    # WHO: GB 39 is anterior to the fibula (behind it, it fell on BL 59's marker).
+    "GB 39": (("at", "lateral malleolus", -3), {"lateral": ("line", "fibula centre", -0.55)}),
     # GB 40: in the depression in front of and below the outer ankle bone (on the front view,
     # just below the ankle crease: see FRONT_FOOT_LEVELS), lateral to the toe extensors.
     "GB 40": (
