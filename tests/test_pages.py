@@ -109,7 +109,10 @@ def test_home_shows_regions_meridians_symptoms_and_safety(client):
     assert "Liver</strong>\n        <span>Inner (medial) side · 12 points" in text
     assert re.search(r"Extra points</strong>\s*<span>On no channel · 12 points", text)
     assert " 0 points" not in text and "all 95 points" in text
-    assert 'href="/symptoms/low-back-pain/"' in text
+    # The commonest symptoms are ticked on the home page and sent to the symptom finder.
+    assert 'action="/finder/"' in text
+    assert 'name="symptom" value="low-back-pain"' in text
+    assert 'href="/symptoms/"' in text
     assert "not medical advice" in text and "pregnancy" in text
     assert 'action="/search/"' in text
 
