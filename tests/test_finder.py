@@ -316,3 +316,12 @@ def test_list_shows_the_count_and_the_button_before_the_facets_and_links_to_the_
     summary = text.index(f"{total} point")
     assert summary < text.index("Show points") < text.index('<details class="facet-group"')
     assert 'href="/finder/?symptom=epistaxis"' in text
+
+
+@pytest.mark.django_db
+def test_the_canonical_address_keeps_the_symptoms_and_drops_the_typed_text(client):
+    text = get(client, ["knee-pain", "leg-qi"], q="sleep").text
+    assert (
+        '<link rel="canonical" href="http://testserver/finder/?symptom=knee-pain&amp;symptom=leg-qi">'
+        in text
+    )
