@@ -17,6 +17,7 @@ from .models import (
     OtherLocation,
     Point,
     PointCategory,
+    RedFlag,
     Source,
     channel_order,
 )
@@ -67,7 +68,8 @@ class MergeIndicationsForm(forms.Form):
 
 @admin.register(Indication)
 class IndicationAdmin(PointCountMixin, SimpleHistoryAdmin):
-    list_display = ["name", "synonym_summary", "point_count"]
+    list_display = ["name", "group", "synonym_summary", "point_count"]
+    list_filter = ["group"]
     search_fields = ["name", "synonyms"]
     search_help_text = "A word or words of the name or of a synonym."
     ordering = ["name"]  # also for the autocomplete, which pages the results
@@ -275,6 +277,14 @@ class SourceAdmin(SimpleHistoryAdmin):
     @admin.display(description="citations", ordering="citation_count")
     def citation_count(self, obj):
         return obj.citation_count
+
+
+@admin.register(RedFlag)
+class RedFlagAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "order", "source"]
+    search_fields = ["title", "notice", "indications__name"]
+    autocomplete_fields = ["indications"]
+    fields = ["title", "notice", "indications", "source", "locator", "order"]
 
 
 @admin.register(Citation)

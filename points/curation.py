@@ -15,8 +15,9 @@ from django.utils.text import slugify
 
 from .codes import parse_code
 from .maps import derive_positions
-from .models import Citation, Point
+from .models import Citation, Indication, Point
 from .models.points import codes_as_keys
+from .red_flags import add_red_flags
 from .text import squash_spaces
 
 DATA = Path(settings.BASE_DIR) / "data"
@@ -84,12 +85,16 @@ class Builder:
         }
         return {**fields, "year": source.get("year") or None, "order": order}
 
-    @staticmethod
-    def indication_fields(indication):
+    def indication_fields(self, indication):
+        if indication.get("group") not in Indication.Group.values:
+            self.problems.append(
+                f"“{indication['name']}”: group must be one of {', '.join(Indication.Group.values)}"
+            )
         return {
             "name": indication["name"],
             "slug": indication.get("slug") or slugify(indication["name"]),
             "synonyms": "\n".join(indication.get("synonyms", [])),
+            "group": indication.get("group", ""),
         }
 
     def cite(self, where, point_pk, fact, cited, **item):
@@ -230,7 +235,9 @@ def build(data_dir=DATA):
             builder.problems.append(f"{point['code']}: listed twice")
         seen.add(point.get("code"))
         builder.point(point, positions)
-    cited = {o["fields"]["source"] for o in builder.objects if o["model"] == "points.citation"}
+    add_red_flags(builder, data_dir)
+    citing = {"points.citation", "points.redflag"}
+    cited = {o["fields"]["source"] for o in builder.objects if o["model"] in citing}
     for key, pk in builder.sources.items():
         if pk not in cited:
             builder.problems.append(f"source “{key}” is cited for nothing: cite it or remove it")
@@ -247,6 +254,7 @@ def build(data_dir=DATA):
         "caution",
         "otherlocation",
         "citation",
+        "redflag",
     ]
     objects = sorted(builder.objects, key=lambda o: order.index(o["model"].split(".")[1]))
     return objects, builder.unused

@@ -6,7 +6,7 @@ from .models import Indication, Meridian, Point, channel_order
 
 class PageSitemap(Sitemap):
     def items(self):
-        pages = ["home", "list", "meridians", "extra", "symptoms", "about", "cun"]
+        pages = ["home", "list", "meridians", "extra", "symptoms", "finder", "about", "cun"]
         regions = [("region", value) for value in Point.Region.values]
         return [(name,) for name in pages] + regions
 

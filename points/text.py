@@ -1,5 +1,6 @@
 """Folding text for matching: case, spacing and pinyin tone marks."""
 
+import re
 import unicodedata
 
 
@@ -16,3 +17,25 @@ def fold(text):
 def squash_spaces(text):
     """Collapse runs of white space to one space and trim the ends."""
     return " ".join((text or "").split())
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
+
+
+def first_sentence(text, limit=160, shortest=40):
+    """The first sentence of ``text`` on one line (two if the first is shorter than
+    ``shortest``: “On the buttock.” says too little), cut cleanly to at most ``limit``
+    characters: at the end of a clause (``;``) if one ends far enough in, else after a
+    whole word, with an ellipsis."""
+    sentences = SENTENCE_END.split(squash_spaces(text), maxsplit=2)
+    sentence = sentences[0]
+    if len(sentence) < shortest and len(sentences) > 1:
+        sentence = f"{sentence} {sentences[1]}"
+    if len(sentence) <= limit:
+        return sentence
+    head = sentence[:limit]
+    clause = head.rfind(";")
+    if clause >= limit // 2:
+        return head[:clause] + "."
+    words = head[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return words + "…"

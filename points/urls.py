@@ -15,6 +15,7 @@ urlpatterns = [
     path("extra-points/", views.extra_points, name="extra"),
     path("symptoms/", views.symptom_list, name="symptoms"),
     path("symptoms/<slug:slug>/", views.symptom_detail, name="symptom"),
+    path("finder/", views.finder, name="finder"),
     path("search/", views.search, name="search"),
     path("about/", views.about, name="about"),
     path("cun/", views.cun, name="cun"),

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from points.models import Category, Indication, Point, Source
+from points.models import Category, Indication, Point, RedFlag, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -271,12 +271,45 @@ def test_a_new_indication_is_saved_with_its_spacing_tidied(admin_client):
             "name": "  Restless   legs ",
             "slug": "restless-legs",
             "synonyms": " RLS \n\n  Willis-Ekbom  disease",
+            "group": "legs",
         },
     )
     assert response.status_code == 302
     indication = Indication.objects.get(slug="restless-legs")
-    assert indication.name == "Restless legs"
+    assert indication.name == "Restless legs" and indication.group == "legs"
     assert indication.synonym_list == ["RLS", "Willis-Ekbom disease"]
+
+
+def test_an_indication_needs_a_group_for_the_symptom_finder(admin_client):
+    response = admin_client.post(
+        reverse("admin:points_indication_add"),
+        {"name": "Restless legs", "slug": "restless-legs", "synonyms": ""},
+    )
+    assert response.status_code == 200 and "This field is required." in response.text
+    assert not Indication.objects.filter(slug="restless-legs").exists()
+
+
+def test_red_flags_are_edited_in_the_admin_with_their_history(admin_client):
+    flag = RedFlag.objects.get(title="Chest pain")
+    url = reverse("admin:points_redflag_change", args=[flag.pk])
+    assert 'value="Chest pain"' in admin_client.get(url).text
+    chest, calf = Indication.objects.filter(slug__in=["chest-pain", "calf-pain"]).order_by("name")
+    response = admin_client.post(
+        url,
+        {
+            "title": "Chest pain or a painful calf",
+            "notice": flag.notice,
+            "indications": [calf.pk, chest.pk],
+            "source": flag.source_id,
+            "locator": flag.locator,
+            "order": flag.order,
+        },
+    )
+    assert response.status_code == 302
+    assert set(flag.indications.values_list("slug", flat=True)) == {"chest-pain", "calf-pain"}
+    history = admin_client.get(reverse("admin:points_redflag_history", args=[flag.pk])).text
+    assert "Chest pain or a painful calf" in history
+    assert admin_client.get(reverse("admin:points_redflag_changelist")).status_code == 200
 
 
 # Only staff get in

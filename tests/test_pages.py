@@ -67,7 +67,7 @@ def test_every_page_has_one_h1_a_title_a_description_a_canonical_link_and_the_se
 ):
     urls = all_page_urls()
     # pages and regions, points, meridians, symptoms
-    assert len(urls) == 10 + 95 + 6 + Indication.objects.count()
+    assert len(urls) == 11 + 95 + 6 + Indication.objects.count()
     titles = set()
     for url in urls:
         with django_assert_max_num_queries(MAX_QUERIES):
@@ -109,7 +109,10 @@ def test_home_shows_regions_meridians_symptoms_and_safety(client):
     assert "Liver</strong>\n        <span>Inner (medial) side · 12 points" in text
     assert re.search(r"Extra points</strong>\s*<span>On no channel · 12 points", text)
     assert " 0 points" not in text and "all 95 points" in text
-    assert 'href="/symptoms/low-back-pain/"' in text
+    # The commonest symptoms are ticked on the home page and sent to the symptom finder.
+    assert 'action="/finder/"' in text
+    assert 'name="symptom" value="low-back-pain"' in text
+    assert 'href="/symptoms/"' in text
     assert "not medical advice" in text and "pregnancy" in text
     assert 'action="/search/"' in text
 

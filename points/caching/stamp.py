@@ -26,6 +26,7 @@ from ..models import (
     OtherLocation,
     Point,
     PointCategory,
+    RedFlag,
     Source,
 )
 
@@ -42,6 +43,7 @@ CONTENT_MODELS = [
     Source,
     Citation,
     OtherLocation,
+    RedFlag,
 ]
 
 
@@ -96,3 +98,6 @@ def connect_signals():
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stamp-save-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"stamp-del-{model}")
     m2m_changed.connect(content_changed, sender=Point.indications.through, dispatch_uid="stamp-m2m")
+    m2m_changed.connect(
+        content_changed, sender=RedFlag.indications.through, dispatch_uid="stamp-m2m-red-flags"
+    )

@@ -5,6 +5,7 @@ from .categories import Category, PointCategory
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
 from .points import Point, channel_order, exact_name_or_code
+from .red_flags import RedFlag
 from .sources import Caution, Citation, OtherLocation, Source
 from .stamp import ContentStamp
 
@@ -19,6 +20,7 @@ __all__ = [
     "OtherLocation",
     "Point",
     "PointCategory",
+    "RedFlag",
     "Source",
     "channel_order",
     "exact_name_or_code",

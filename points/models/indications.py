@@ -38,11 +38,32 @@ class IndicationQuerySet(models.QuerySet):
 class Indication(models.Model):
     """A symptom or condition that points are pressed for."""
 
+    class Group(models.TextChoices):
+        """Where a reader would look for it: a part of the body or a system."""
+
+        LEGS = "legs", "Hips, legs and feet"
+        BACK = "back", "Back, neck and shoulders"
+        DIGESTION = "digestion", "Digestion and abdomen"
+        HEAD = "head", "Head, eyes, ears and throat"
+        MIND = "mind", "Sleep, mood and mind"
+        CHEST = "chest", "Heart, chest and breathing"
+        WOMEN = "women", "Women's health, pregnancy and childbirth"
+        URINARY = "urinary", "Urinary and men's health"
+        SKIN = "skin", "Skin"
+        NERVES = "nerves", "Nerves, paralysis and fainting"
+        GENERAL = "general", "Whole body"
+
     name = models.CharField(max_length=100, help_text="The canonical name, e.g. Lumbar pain.")
     slug = models.SlugField(max_length=100, unique=True)
     synonyms = models.TextField(
         blank=True,
         help_text="Other names for the same symptom, one a line; searching any of them finds it.",
+    )
+
+    group = models.CharField(
+        max_length=10,
+        choices=Group,
+        help_text="The part of the body or the system the finder lists it under.",
     )
 
     objects = IndicationQuerySet.as_manager()
@@ -112,6 +133,8 @@ class Indication(models.Model):
             merged_by=user,
         )
         target.points.add(*points)
+        # The warnings this symptom raised are raised by the one it becomes part of.
+        target.red_flags.add(*self.red_flags.all())
         self.citations.filter(pk__in=moved).update(indication=target)
         target.synonyms = "\n".join([*target.synonym_list, *extra])
         target.save(update_fields=["synonyms"])

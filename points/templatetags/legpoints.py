@@ -1,6 +1,7 @@
 import re
 
 from django import template
+from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 
 from points.codes import codes_in_text
@@ -95,3 +96,18 @@ def cite(references, fact, item=None):
 def other_sources(references, other_location):
     """The (reference, locator) pairs cited for one of a point's other locations."""
     return references.of("other-location", other_location.pk)
+
+
+@register.simple_tag
+def query_only(query, key):
+    """The current query string with only the values of one parameter."""
+    params = QueryDict(mutable=True)
+    params.setlist(key, query.getlist(key))
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else ""
+
+
+@register.filter
+def chosen_count(options):
+    """How many of a facet's options are chosen."""
+    return sum(1 for option in options if option.selected)

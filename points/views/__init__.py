@@ -10,6 +10,7 @@ from .browse import (
     symptom_list,
 )
 from .exports import citation_row, citation_text, csv_cell, export_rows, points_csv, points_json
+from .finder import finder
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
@@ -23,6 +24,7 @@ __all__ = [
     "cun",
     "export_rows",
     "extra_points",
+    "finder",
     "group_crumb",
     "home",
     "meridian_detail",

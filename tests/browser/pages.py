@@ -15,6 +15,8 @@ PAGE_TYPES = {
     "search help": "/search/",
     "search": "/search/?q=knee",
     "search empty": "/search/?q=%E8%85%B3%E6%B0%94%20nothing",
+    "finder": "/finder/",
+    "finder chosen": "/finder/?symptom=knee-pain&symptom=calf-pain&q=sleep",
     "about": "/about/",
     "cun": "/cun/",
     "not found": "/points/st46/",

@@ -92,9 +92,17 @@ def test_keyboard_only_region_map_to_point_and_along_the_meridian(page):
 def test_keyboard_only_filter_and_remove_a_chip(page):
     page.goto("/points/")
     reload_focus(page)
-    for name in [r"^Back of the leg", r"^Headache \(", r"^Low back pain \("]:
-        tab_until(page, name)
-        page.keyboard.press("Space")
+    tab_until(page, "^Words, code or name$")  # into the form, past the header's Symptoms link
+    # Each folded filter group opens with Enter on its summary.
+    for group, names in [
+        ("^Symptoms$", [r"^Headache \(", r"^Low back pain \("]),
+        ("^Region$", [r"^Back of the leg"]),
+    ]:
+        tab_until(page, group)
+        page.keyboard.press("Enter")
+        for name in names:
+            tab_until(page, name)
+            page.keyboard.press("Space")
     tab_until(page, "^Show points$")
     page.keyboard.press("Enter")
     expect(

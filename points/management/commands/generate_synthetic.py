@@ -155,6 +155,7 @@ class Command(BaseCommand):
                 name=f"{indication.name} (synthetic {copy})",
                 slug=f"{PREFIX}{copy}-{indication.slug}",
                 synonyms=indication.synonyms,
+                group=indication.group,
             )
             for copy in range(1, copies + 1)
             for indication in real_indications
