@@ -7,6 +7,7 @@ from .meridians import Meridian
 from .points import Point, channel_order, exact_name_or_code
 from .sources import Caution, Citation, OtherLocation, Source
 from .stamp import ContentStamp
+from .suggestions import Suggestion
 
 __all__ = [
     "Category",
@@ -20,6 +21,7 @@ __all__ = [
     "Point",
     "PointCategory",
     "Source",
+    "Suggestion",
     "channel_order",
     "exact_name_or_code",
 ]

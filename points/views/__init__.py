@@ -13,6 +13,7 @@ from .exports import citation_row, citation_text, csv_cell, export_rows, points_
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
+from .suggest import suggest, suggest_thanks
 
 __all__ = [
     "about",
@@ -35,6 +36,8 @@ __all__ = [
     "region",
     "robots_txt",
     "search",
+    "suggest",
+    "suggest_thanks",
     "symptom_detail",
     "symptom_list",
 ]
