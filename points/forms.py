@@ -38,8 +38,10 @@ class SuggestionForm(forms.ModelForm):
                 "max_length": too_long(PROPOSED_MAX),
             },
             "source": {"max_length": too_long(SOURCE_MAX)},
-            "email": {"invalid": "This does not look like an email address; check it, or "
-                      "leave it empty."},
+            "email": {
+                "invalid": "This does not look like an email address; check it, or leave it empty.",
+                "max_length": too_long(254),
+            },
         }
         widgets = {
             "proposed": forms.Textarea(attrs={"rows": 6}),

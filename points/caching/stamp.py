@@ -27,6 +27,7 @@ from ..models import (
     Point,
     PointCategory,
     Source,
+    Suggestion,
 )
 
 logger = logging.getLogger(__name__)
@@ -91,8 +92,16 @@ def content_changed(**kwargs):
     Memo.stamp, Memo.read_at = now, time.monotonic()
 
 
+def suggestion_saved(instance, **kwargs):
+    """A suggestion staff accept changes its point's "last changed" date; one submitted or
+    declined changes nothing a reader sees, so it leaves the cached pages alone."""
+    if instance.status == Suggestion.Status.ACCEPTED:
+        content_changed()
+
+
 def connect_signals():
     for model in CONTENT_MODELS:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stamp-save-{model}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"stamp-del-{model}")
     m2m_changed.connect(content_changed, sender=Point.indications.through, dispatch_uid="stamp-m2m")
+    post_save.connect(suggestion_saved, sender=Suggestion, dispatch_uid="stamp-suggestion")

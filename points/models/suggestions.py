@@ -95,7 +95,9 @@ class Suggestion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.point.code}: {self.get_field_display().lower()} ({self.get_status_display()})"
+        return (
+            f"{self.point.code}: {self.get_field_display().lower()} ({self.get_status_display()})"
+        )
 
     def get_absolute_url(self):
         return reverse("admin:points_suggestion_change", args=[self.pk])
@@ -105,14 +107,17 @@ class Suggestion(models.Model):
         return self.status == self.Status.OPEN
 
     def close(self, status, user, reason=""):
-        """Accept or decline: record who and when, and erase the reader's email."""
-        if not self.is_open:
-            raise ValueError("This suggestion has already been closed.")
-        if status == self.Status.DECLINED and not reason.strip():
+        """Accept or decline: record who and when, and erase the reader's email. The row
+        is locked while it is decided, so two people cannot both close it."""
+        reason = reason.strip()
+        if status == self.Status.DECLINED and not reason:
             raise ValueError("Say why the suggestion is declined.")
-        self.status, self.decided_by, self.decided_at = status, user, timezone.now()
-        self.reason, self.email = reason.strip(), ""
         with transaction.atomic():
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            if not locked.is_open:
+                raise ValueError("This suggestion has already been closed.")
+            self.status, self.decided_by, self.decided_at = status, user, timezone.now()
+            self.reason, self.email = reason, ""
             self.save()
 
 
@@ -138,10 +143,12 @@ def current_value(point, field):
 
 
 def last_changed():
-    """An expression for a point's last change: its latest history record, or the latest
-    suggestion about it that staff accepted, whichever is later (NULL if neither)."""
+    """An expression for a point's last change: its latest history record made by someone
+    (an edit in the admin, or restored from one; loading the fixture leaves records with
+    nobody's name, which say nothing about the entry), or the latest suggestion about it
+    that staff accepted, whichever is later (NULL if neither)."""
     edited = Subquery(
-        Point.history.filter(id=OuterRef("pk"))
+        Point.history.filter(id=OuterRef("pk"), history_user__isnull=False)
         .order_by()
         .values("id")
         .annotate(latest=Max("history_date"))
