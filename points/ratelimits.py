@@ -26,8 +26,9 @@ def client_address(request):
 
 
 def suggestion_limit(request):
-    """Count this submission: "ok", "over" (too many from this address), or "unknown"
-    (the cache did not answer, so nothing can be counted)."""
+    """Count this submission: ("ok", 0), ("over", seconds until more are taken) when this
+    address has sent too many, or ("unknown", 0) when the cache did not answer, so nothing
+    can be counted."""
     usage = get_usage(
         request,
         group=GROUP,
@@ -37,7 +38,9 @@ def suggestion_limit(request):
         increment=True,
     )
     if usage is None:  # limits turned off (RATELIMIT_ENABLE)
-        return "ok"
+        return "ok", 0
     if usage["limit"] == 0:
-        return "unknown"
-    return "over" if usage["should_limit"] else "ok"
+        return "unknown", 0
+    if usage["should_limit"]:
+        return "over", max(1, usage["time_left"])
+    return "ok", 0

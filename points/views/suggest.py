@@ -34,8 +34,7 @@ REFUSALS = {
     "too-many": (
         429,
         "Too many suggestions from your address",
-        "This address has sent as many suggestions as it may for now, so this one was not "
-        "kept. Please try again in an hour.",
+        "This address has sent as many suggestions as it may for now, so this one was not kept.",
     ),
     "unavailable": (
         503,
@@ -62,9 +61,9 @@ def suggest(request, code):
         return form_page(request, point, SuggestionForm())
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
         return refused(request, point, "too-large")
-    limit = suggestion_limit(request)
+    limit, wait = suggestion_limit(request)
     if limit != "ok":
-        return refused(request, point, "too-many" if limit == "over" else "unavailable")
+        return refused(request, point, "too-many" if limit == "over" else "unavailable", wait)
     if request.POST.get(HONEYPOT):
         return refused(request, point, "honeypot")
     form = SuggestionForm(request.POST)
@@ -89,19 +88,24 @@ def form_page(request, point, form, status=200):
     )
 
 
-def refused(request, point, why):
+def refused(request, point, why, wait=0):
+    """The page for a refusal; ``wait``: seconds until the client may try again."""
     status, title, message = REFUSALS[why]
-    return render(
+    response = render(
         request,
         "points/suggest_refused.html",
         {
             "point": point,
             "title": title,
             "message": message,
+            "wait_minutes": -(-wait // 60),
             "breadcrumbs": point_crumbs(point, ("Suggest a correction", None)),
         },
         status=status,
     )
+    if status in {429, 503}:
+        response["Retry-After"] = str(wait or 60)
+    return response
 
 
 @never_cache

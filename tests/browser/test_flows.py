@@ -145,7 +145,7 @@ def test_a_reader_suggests_a_correction_and_a_curator_accepts_it(page):
         re.compile(f"/admin/points/point/\\d+/change/\\?suggestion={suggestion.pk}$")
     )
     expect(page.locator(".suggestions-at-hand")).to_contain_text("accepted: make this correction")
-    page.get_by_label("Location", exact=True).fill("Four finger widths below ST 35, on the shin.")
+    page.locator("#id_location").fill("Four finger widths below ST 35, on the shin.")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
