@@ -11,6 +11,7 @@ DJANGO_BEHIND_PROXY      "1" when a proxy in front sets X-Forwarded-Proto (trust
                          and X-Forwarded-For (the client's address for sign-in lockouts).
 DJANGO_PROXY_COUNT       how many proxies in front append to X-Forwarded-For (1).
 DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
+DJANGO_SUGGESTION_RATE   how many corrections one client address may send: "5/h" by default.
 DATABASE_CONNECT_TIMEOUT       seconds to wait for PostgreSQL to accept a connection (2).
 DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (10000).
 DATABASE_KEEPALIVES_IDLE       seconds of silence before TCP keepalive probes start (30).
@@ -198,6 +199,14 @@ SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day; staff sign in again after tha
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Corrections from readers: at most this many from one client address (the one the sign-in
+# lockout uses, below), counted by django-ratelimit in the cache above (so shared by every
+# server with REDIS_URL; per process with the local-memory cache). When the cache does not
+# answer, suggestions are refused (503) rather than taken uncounted.
+SUGGESTION_RATE = os.environ.get("DJANGO_SUGGESTION_RATE", "5/h")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = False
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

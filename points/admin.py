@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_suggestions import SuggestionsAtHandMixin
 from .codes import parse_code
 from .models import (
     Category,
@@ -183,7 +184,7 @@ class PointAdminForm(forms.ModelForm):
 
 
 @admin.register(Point)
-class PointAdmin(SimpleHistoryAdmin):
+class PointAdmin(SuggestionsAtHandMixin, SimpleHistoryAdmin):
     form = PointAdminForm
     list_display = [
         "code_display",

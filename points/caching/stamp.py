@@ -28,6 +28,7 @@ from ..models import (
     PointCategory,
     RedFlag,
     Source,
+    Suggestion,
 )
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,13 @@ def content_changed(**kwargs):
     Memo.stamp, Memo.read_at = now, time.monotonic()
 
 
+def suggestion_saved(instance, **kwargs):
+    """A suggestion staff accept changes its point's "last changed" date; one submitted or
+    declined changes nothing a reader sees, so it leaves the cached pages alone."""
+    if instance.status == Suggestion.Status.ACCEPTED:
+        content_changed()
+
+
 def connect_signals():
     for model in CONTENT_MODELS:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"stamp-save-{model}")
@@ -101,3 +109,4 @@ def connect_signals():
     m2m_changed.connect(
         content_changed, sender=RedFlag.indications.through, dispatch_uid="stamp-m2m-red-flags"
     )
+    post_save.connect(suggestion_saved, sender=Suggestion, dispatch_uid="stamp-suggestion")

@@ -8,6 +8,7 @@ from .points import Point, channel_order, exact_name_or_code
 from .red_flags import RedFlag
 from .sources import Caution, Citation, OtherLocation, Source
 from .stamp import ContentStamp
+from .suggestions import Suggestion
 
 __all__ = [
     "Category",
@@ -22,6 +23,7 @@ __all__ = [
     "PointCategory",
     "RedFlag",
     "Source",
+    "Suggestion",
     "channel_order",
     "exact_name_or_code",
 ]

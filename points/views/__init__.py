@@ -14,6 +14,7 @@ from .finder import finder
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
+from .suggest import suggest, suggest_thanks
 
 __all__ = [
     "about",
@@ -37,6 +38,8 @@ __all__ = [
     "region",
     "robots_txt",
     "search",
+    "suggest",
+    "suggest_thanks",
     "symptom_detail",
     "symptom_list",
 ]

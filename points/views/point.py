@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from ..codes import codes_in_text, parse_code
 from ..maps import build_map, views_of
 from ..models import Point
+from ..models.suggestions import last_changed
 from ..references import References
 from .common import crumbs
 
@@ -19,7 +20,11 @@ def point_detail(request, code):
     if parsed is None and (known := Point.objects.by_alias(code)):
         # Another source's code for the point (M-LE-16, Extra 36): its one address.
         return redirect(known, permanent=True)
-    point = Point.objects.for_detail().filter(slug=code).first() if parsed else None
+    point = (
+        Point.objects.for_detail().annotate(last_changed=last_changed()).filter(slug=code).first()
+        if parsed
+        else None
+    )
     if point is None:
         return point_not_found(request, code, parsed)
     texts = [point.location, *(other.text for other in point.other_locations.all())]

@@ -20,4 +20,6 @@ PAGE_TYPES = {
     "about": "/about/",
     "cun": "/cun/",
     "not found": "/points/st46/",
+    "suggest a correction": "/points/st36/suggest/",
+    "suggestion sent": "/points/st36/suggest/thanks/",
 }

@@ -119,3 +119,42 @@ def test_staff_edit_a_point_see_it_in_public_and_revert_it_from_the_history(page
     expect(page.locator(".names")).not_to_contain_text("Three Li of the Leg")
     point.refresh_from_db()
     assert point.english == "Leg Three Miles"
+
+
+def test_a_reader_suggests_a_correction_and_a_curator_accepts_it(page):
+    from points.models import Suggestion
+
+    page.goto("/points/st36/")
+    page.get_by_role("link", name="Suggest a correction").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Suggest a correction to ST 36 Zusanli"
+    )
+    page.get_by_label("Which part of the entry").select_option("location")
+    page.get_by_label("What it should say").fill("Four finger widths below ST 35.")
+    page.get_by_label("Your source").fill("Deadman, p. 158")
+    page.get_by_label("Your email (optional)").fill("reader@example.com")
+    expect(page.get_by_label("Leave this field empty")).to_be_hidden()  # the honeypot
+    page.get_by_role("button", name="Send the suggestion").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    suggestion = Suggestion.objects.get()
+
+    get_user_model().objects.create_superuser("curator", "c@example.org", "a-long-pass-phrase")
+    page.goto(f"/admin/points/suggestion/{suggestion.pk}/change/")
+    page.get_by_label("Username").fill("curator")
+    page.get_by_label("Password").fill("a-long-pass-phrase")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".side-by-side")).to_contain_text("Four finger widths below ST 35.")
+    page.get_by_role("button", name="Accept and edit ST 36").click()
+    expect(page).to_have_url(
+        re.compile(f"/admin/points/point/\\d+/change/\\?suggestion={suggestion.pk}$")
+    )
+    expect(page.locator(".suggestions-at-hand")).to_contain_text("accepted: make this correction")
+    page.locator("#id_location").fill("Four finger widths below ST 35, on the shin.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto("/points/st36/")
+    expect(page.locator(".location-text")).to_contain_text("on the shin")
+    expect(page.locator(".point-review")).to_contain_text("Last changed")
+    suggestion.refresh_from_db()
+    assert suggestion.status == "accepted" and suggestion.email == ""
