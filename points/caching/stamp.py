@@ -21,6 +21,7 @@ from ..models import (
     Caution,
     Citation,
     ContentStamp,
+    DatasetVersion,
     Indication,
     Meridian,
     OtherLocation,
@@ -42,6 +43,7 @@ CONTENT_MODELS = [
     Source,
     Citation,
     OtherLocation,
+    DatasetVersion,
 ]
 
 

@@ -9,7 +9,8 @@ from .browse import (
     symptom_detail,
     symptom_list,
 )
-from .exports import citation_row, citation_text, csv_cell, export_rows, points_csv, points_json
+from .data import data, data_file, datapackage
+from .exports import export_rows, points_csv, points_json
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
@@ -17,10 +18,10 @@ from .point import group_crumb, point_detail, point_not_found
 __all__ = [
     "about",
     "chips",
-    "citation_row",
-    "citation_text",
-    "csv_cell",
     "cun",
+    "data",
+    "data_file",
+    "datapackage",
     "export_rows",
     "extra_points",
     "group_crumb",
