@@ -26,8 +26,9 @@ GUARD_NOTE = (
 )
 
 
-def text(name, description, required=False, **constraints):
-    return column(name, "string", description, required, **constraints)
+def text(name, description, required=False, format=None, **constraints):
+    spec = column(name, "string", description, required, **constraints)
+    return {**spec, "format": format} if format else spec
 
 
 def integer(name, description, required=True, **constraints):

@@ -62,6 +62,9 @@ class DatasetFile(models.Model):
     def __str__(self):
         return f"{self.version.number}/{self.name}"
 
+    def get_absolute_url(self):
+        return reverse("points:data_file", args=[self.version.number, self.name])
+
     @classmethod
     def frozen(cls, version, name, content):
         return cls(
@@ -71,6 +74,3 @@ class DatasetFile(models.Model):
             size=len(content),
             sha256=hashlib.sha256(content).hexdigest(),
         )
-
-    def get_absolute_url(self):
-        return reverse("points:data_file", args=[self.version.number, self.name])
