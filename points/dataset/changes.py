@@ -152,14 +152,17 @@ def changes_between(before, after):
             added, removed = len(new.keys() - old.keys()), len(old.keys() - new.keys())
             if added or removed or edited:
                 vocabulary.append(f"{label}: {added} added, {edited} changed, {removed} removed")
-    code = lambda records, pks: sorted(records[pk].code for pk in pks)  # noqa: E731
     return {
         "points": len(new_points),
-        "added": code(new_points, new_points.keys() - old_points.keys()) if before else [],
-        "removed": code(old_points, old_points.keys() - new_points.keys()),
+        "added": codes(new_points, new_points.keys() - old_points.keys()) if before else [],
+        "removed": codes(old_points, old_points.keys() - new_points.keys()),
         "changed": changed,
         "vocabulary": vocabulary,
     }
+
+
+def codes(records, pks):
+    return sorted(records[pk].code for pk in pks)
 
 
 def record_baseline(moment, reason):
