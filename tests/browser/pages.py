@@ -17,5 +17,6 @@ PAGE_TYPES = {
     "search empty": "/search/?q=%E8%85%B3%E6%B0%94%20nothing",
     "about": "/about/",
     "cun": "/cun/",
+    "data": "/data/",
     "not found": "/points/st46/",
 }
