@@ -53,17 +53,28 @@ MEDIAL_CONDYLE = MEDIAL_MALLEOLUS - 13  # WHO: lower border of medial condyle to
 PATELLA_APEX = MEDIAL_MALLEOLUS - 15  # WHO: apex of patella to medial malleolus, 15
 PATELLA_BASE = PATELLA_APEX - 2  # WHO: base to apex of the patella, 2
 PUBIC_SYMPHYSIS = PATELLA_BASE - 18  # WHO: pubic symphysis to base of patella, 18
+PUBIC_SYMPHYSIS_LOWER = PUBIC_SYMPHYSIS + 1.5  # its lower border: the symphysis is ~1.5 cun tall
 SOLE = MEDIAL_MALLEOLUS + 3  # WHO: medial malleolus to sole, 3
 ASIS = -4.0  # the anterior superior iliac spine, about 4 cun above the trochanter
 SACRAL_HIATUS = -2.2  # GV 2, a little above the trochanter
 FIBULA_HEAD = POPLITEAL_CREASE + 1.6
 LATERAL_MALLEOLUS_TIP = LATERAL_MALLEOLUS + 0.75
 MEDIAL_MALLEOLUS_TIP = MEDIAL_MALLEOLUS + 0.7
+NAVICULAR_TUBEROSITY = MEDIAL_MALLEOLUS + 1.45  # below and in front of the inner ankle bone
 # The front view's top of the foot, laid flat (distances along the foot).
 ANKLE_CREASE = LATERAL_MALLEOLUS + 0.2
 METATARSAL_BASES = ANKLE_CREASE + 3.0
 METATARSAL_HEADS = METATARSAL_BASES + 3.3
 TOE_WEBS = METATARSAL_HEADS + 0.8
+# The toenails on the front view, big toe to little toe: (medial x, lateral x, base, free edge),
+# nails about half the toe's width and a third to a half of its length beyond the web.
+FRONT_NAILS = [
+    (-1.8, -1.2, TOE_WEBS + 0.85, TOE_WEBS + 1.3),
+    (-0.7, -0.2, TOE_WEBS + 1.15, TOE_WEBS + 1.6),
+    (0.28, 0.68, TOE_WEBS + 1.0, TOE_WEBS + 1.4),
+    (1.08, 1.42, TOE_WEBS + 0.75, TOE_WEBS + 1.1),
+    (1.78, 2.02, TOE_WEBS + 0.3, TOE_WEBS + 0.55),
+]
 
 LEVELS = {
     "greater trochanter": GREATER_TROCHANTER,
@@ -83,6 +94,12 @@ LEVELS = {
     "metatarsal bases": METATARSAL_BASES,
     "metatarsal heads": METATARSAL_HEADS,
     "toe webs": TOE_WEBS,
+    "ASIS": ASIS,
+    "pubic symphysis": PUBIC_SYMPHYSIS,
+    "pubic symphysis lower border": PUBIC_SYMPHYSIS_LOWER,
+    "navicular tuberosity": NAVICULAR_TUBEROSITY,
+    **{f"toenail {n} base": nail[2] for n, nail in enumerate(FRONT_NAILS, 1)},
+    "toe 2 tip": TOE_WEBS + 1.75,
 }
 
 
@@ -144,6 +161,8 @@ FRONT_METATARSALS = [
     [(1.45, METATARSAL_BASES + 0.35), (2.0, METATARSAL_HEADS - 0.5)],
 ]
 TOE_WEB_XS = [-0.95, 0.05, 0.9, 1.6]
+# Tibialis anterior: down the front of the ankle, medial to ST 41, to the medial cuneiform.
+FRONT_TIBIALIS_ANTERIOR = [(-0.1, 32.4), (-0.45, ANKLE_CREASE), (-0.95, ANKLE_CREASE + 1.5)]
 TIBIAL_CREST = [(0.25, 21.3), (0.2, 24), (0.0, 28), (-0.35, 31.5), (-0.8, 33.6)]
 PATELLA_FRONT = [
     (0.1, PATELLA_BASE - 0.05), (0.85, PATELLA_BASE + 0.15), (1.1, PATELLA_BASE + 0.8),
@@ -162,23 +181,34 @@ FRONT = View(
         "tibial crest": TIBIAL_CREST,
         "patellar ligament lateral border": [(0.45, PATELLA_APEX - 0.2), (0.6, 21.2)],
         "ankle crease": [(-1.35, ANKLE_CREASE), (1.55, ANKLE_CREASE)],
-        "metatarsal 2": FRONT_METATARSALS[1],
-        "metatarsal 3": FRONT_METATARSALS[2],
+        **{f"metatarsal {n}": mt for n, mt in enumerate(FRONT_METATARSALS, 1)},
         "lateral edge": FRONT_LATERAL_EDGE,
         "medial edge": FRONT_MEDIAL_EDGE,
+        "midline": [(-2.55, -6.5), (-2.55, 1.2)],
+        "patellar ligament medial border": [(-0.25, PATELLA_APEX - 0.15), (-0.15, 21.2)],
+        "tibialis anterior": FRONT_TIBIALIS_ANTERIOR,
     },
     anchors={
         "ASIS": (2.0, ASIS),
+        "SP 12": (0.95, PUBIC_SYMPHYSIS),  # WHO: on the inguinal crease, 3.5 cun from the midline
         "patella lateral base": (0.85, PATELLA_BASE + 0.1),
+        "patella base middle": (0.1, PATELLA_BASE - 0.05),
         "ankle crease medial": (-1.35, ANKLE_CREASE),
         "ankle crease lateral": (1.55, ANKLE_CREASE),
-        "web 2-3": (TOE_WEB_XS[1], TOE_WEBS),
+        **{f"web {n}-{n + 1}": (x, TOE_WEBS) for n, x in enumerate(TOE_WEB_XS, 1)},
+        # 0.1 cun beyond the lateral corner of the base of each toenail
+        **{f"toenail {n} lateral corner": (nail[1] + 0.1, nail[2]) for n, nail in
+           enumerate(FRONT_NAILS, 1)},
+        "toe 2 tip": ((FRONT_NAILS[1][0] + FRONT_NAILS[1][1]) / 2, LEVELS["toe 2 tip"]),
     },
     outline=[*FRONT_LATERAL_EDGE, *FRONT_TOES, *reversed(FRONT_MEDIAL_EDGE)],
     closing=[(-2.55, -6.5)],
     marks=[
         ("midline", [(-2.55, -6.5), (-2.55, 1.2)], False),
-        ("crease", [(-2.35, 1.0), (-1.0, -1.0), (0.8, -2.8), (1.8, -3.8)], False),
+        # The inguinal crease: through SP 12 (3.5 cun from the midline, level with the top of
+        # the pubic symphysis), rising steeply to below the ASIS.
+        ("crease", [(-2.35, 1.0), (-1.0, 0.3), (0.95, PUBIC_SYMPHYSIS), (1.55, -1.3),
+                    (1.9, -3.4)], False),
         ("bone", ellipse(2.0, ASIS, 0.3, 0.3, 8), True),
         ("bone", [(5.7, -1.4), (5.0, -0.9), (4.8, 0.3), (5.0, 1.4), (5.6, 1.8)], False),
         ("bone", PATELLA_FRONT, True),
@@ -191,7 +221,11 @@ FRONT = View(
         ("bone", [(-1.75, 33.8), (-1.45, 34.4), (-1.5, 35.0), (-1.7, 35.3)], False),
         ("crease", [(-1.35, ANKLE_CREASE), (0.1, ANKLE_CREASE + 0.15), (1.55, ANKLE_CREASE)],
          False),
+        ("tendon", FRONT_TIBIALIS_ANTERIOR, False),
         *(("bone", mt, False) for mt in FRONT_METATARSALS),
+        *(("bone", [(a, base), (a - 0.03, free - 0.12), ((a + b) / 2, free),
+                    (b + 0.03, free - 0.12), (b, base)], False)
+          for a, b, base, free in FRONT_NAILS),
         *(("crease", [(x, TOE_WEBS), (x + 0.05 * (x - 0.2), TOE_WEBS + 1.0)], False)
           for x in TOE_WEB_XS),
     ],
@@ -235,6 +269,9 @@ LATERAL = View(
         "fibula head": (0.6, FIBULA_HEAD),
         "lateral malleolus": (-0.1, LATERAL_MALLEOLUS),
         "metatarsal 5 tuberosity": (-2.9, 36.85),
+        "ASIS": (-3.35, ASIS),
+        "metatarsophalangeal joint 5": (-6.65, 37.2),
+        "little toenail lateral corner": (-7.35, 37.3),  # 0.1 cun behind the nail's base
     },
     outline=[*LATERAL_FRONT_EDGE, *LATERAL_SOLE, *reversed(LATERAL_BACK_EDGE)],
     closing=[],
@@ -253,6 +290,10 @@ LATERAL = View(
         ("tendon", [(0.75, 30.0), (1.15, 35.8)], False),
         ("bone", [(-2.55, 37.15), (-3.1, 36.7), (-4.6, 36.75), (-6.4, 37.1)], False),
         *(("crease", [(x, 37.05), (x - 0.1, 37.55)], False) for x in (-7.1, -7.8, -8.4)),
+        # The head of the fifth metatarsal and the little toe (about 1.3 cun long) with its nail.
+        ("bone", ellipse(-6.45, 37.25, 0.25, 0.22, 8), True),
+        ("bone", [(-6.75, 37.2), (-7.4, 37.22), (-7.9, 37.35), (-8.0, 37.5)], False),
+        ("bone", [(-7.45, 37.22), (-7.6, 37.2), (-7.85, 37.3)], False),
     ],
 )
 
@@ -271,6 +312,13 @@ MEDIAL_FRONT_EDGE = [
     (1.75, 35.0), (2.7, 35.6), (4.8, 36.35), (6.6, 36.8), (8.2, 36.95), (9.25, 37.3),
 ]
 TIBIA_POSTERIOR_BORDER = [(-0.55, MEDIAL_CONDYLE), (-0.5, 27), (-0.2, 31.5), (0.0, 33.6)]
+TIBIA_ANTERIOR_BORDER = [(1.95, 21.6), (1.7, 26), (1.4, 31), (1.15, 33.6)]
+HAMSTRING_TENDONS = [(-2.0, 15.0), (-1.6, 18.0), (-1.0, 21.0)]
+# The thigh's inner side: sartorius crossing it from the front of the groin to behind the
+# knee, gracilis along its back, adductor longus from the pubic tubercle to the mid femur.
+SARTORIUS = [(3.3, 3.0), (2.9, 8.5), (1.5, 13.0), (0.0, 16.3), (-0.6, 18.6), (-0.5, 20.3)]
+GRACILIS = [(-2.75, 6.0), (-2.45, 10.0), (-2.0, 15.0)]
+ADDUCTOR_LONGUS = [(2.7, 0.2), (1.2, 5.5), (-0.6, 10.5)]
 
 MEDIAL = View(
     name="medial",
@@ -280,6 +328,11 @@ MEDIAL = View(
     lateral=-1,  # on the side views, -1 means the back of the leg is to the left
     lines={
         "tibia posterior border": TIBIA_POSTERIOR_BORDER,
+        "tibia anterior border": TIBIA_ANTERIOR_BORDER,
+        "hamstring tendons": HAMSTRING_TENDONS,
+        "sartorius": SARTORIUS,
+        "gracilis": GRACILIS,
+        "adductor longus": ADDUCTOR_LONGUS,
         "achilles centre": [(-1.15, 30.0), (-1.2, 35.8)],
         "front edge": MEDIAL_FRONT_EDGE,
         "back edge": MEDIAL_BACK_EDGE,
@@ -290,6 +343,9 @@ MEDIAL = View(
         "SP 12": (3.3, -0.3),
         "metatarsal 1 base": (3.0, 36.2),
         "medial knee crease": (-1.45, POPLITEAL_CREASE),
+        "navicular tuberosity": (1.7, NAVICULAR_TUBEROSITY),
+        "metatarsophalangeal joint 1": (6.75, 37.15),
+        "great toenail medial corner": (8.4, 37.2),  # 0.1 cun behind the nail's base
     },
     outline=[*MEDIAL_BACK_EDGE, *MEDIAL_SOLE, *reversed(MEDIAL_FRONT_EDGE)],
     closing=[],
@@ -297,15 +353,21 @@ MEDIAL = View(
         ("crease", [(-3.6, 2.3), (-1.0, 1.3), (1.5, 0.4), (3.45, -0.6)], False),
         ("bone", [(2.55, 17.5), (2.1, 17.8), (2.0, 18.8), (2.3, 19.6)], False),
         ("bone", [(-0.9, 20.6), (-0.3, 21.45), (0.9, 21.0), (1.9, 21.4)], False),
-        ("tendon", [(-2.0, 15.0), (-1.6, 18.0), (-1.0, 21.0)], False),
+        ("tendon", HAMSTRING_TENDONS, False),
+        ("muscle", SARTORIUS, False),
+        ("muscle", GRACILIS, False),
+        ("muscle", ADDUCTOR_LONGUS, False),
         ("crease", [(-2.0, POPLITEAL_CREASE), (-1.5, POPLITEAL_CREASE + 0.05)], False),
         ("bone", TIBIA_POSTERIOR_BORDER, False),
-        ("bone", [(1.95, 21.6), (1.7, 26), (1.4, 31), (1.15, 33.6)], False),
+        ("bone", TIBIA_ANTERIOR_BORDER, False),
         ("bone", ellipse(0.35, MEDIAL_MALLEOLUS, 0.55, 0.7, 10), True),
         ("tendon", [(-0.85, 30.0), (-0.9, 35.8)], False),
         ("bone", ellipse(1.7, 35.95, 0.3, 0.25, 8), True),
         ("bone", [(3.0, 36.2), (4.8, 36.4), (6.5, 36.75)], False),
         ("crease", [(7.9, 36.95), (7.8, 37.6)], False),
+        # The head of the first metatarsal, and the great toenail on the top of the toe.
+        ("bone", ellipse(6.45, 37.1, 0.3, 0.28, 8), True),
+        ("bone", [(8.5, 37.0), (8.75, 36.98), (9.1, 37.12)], False),
     ],
 )
 
@@ -373,7 +435,13 @@ BACK = View(
 # fmt: on
 
 VIEWS = {view.name: view for view in (FRONT, LATERAL, MEDIAL, BACK)}
-REGION_VIEWS = {"front": ["front"], "side": ["lateral", "medial"], "back": ["back", "lateral"]}
+# The views a region's page shows: the side's points of the groin and the top of the foot
+# (SP 12, LR 12, LR 4) are seen only from the front.
+REGION_VIEWS = {
+    "front": ["front"],
+    "side": ["lateral", "medial", "front"],
+    "back": ["back", "lateral"],
+}
 
 
 # --- Geometry helpers ------------------------------------------------------------------------
@@ -409,6 +477,10 @@ def at_height(line, v):
 
 PLACEMENTS = {
     # Stomach: down the front, lateral to the tibia.
+    "ST 31": (
+        ("at", "pubic symphysis lower border", 0),  # WHO note 2
+        {"front": ("join", "ASIS", "patella lateral base")},
+    ),
     "ST 32": (("at", "patella base", -6), {"front": ("join", "ASIS", "patella lateral base")}),
     "ST 33": (("at", "patella base", -3), {"front": ("join", "ASIS", "patella lateral base")}),
     "ST 34": (("at", "patella base", -2), {"front": ("join", "ASIS", "patella lateral base")}),
@@ -434,15 +506,33 @@ PLACEMENTS = {
         {"front": ("between", "metatarsal 2", "metatarsal 3", 0.5)},
     ),
     "ST 44": (("at", "toe webs", -0.3), {"front": ("at", "web 2-3")}),
+    "ST 45": (("at", "toenail 2 base", -0.1), {"front": ("at", "toenail 2 lateral corner")}),
     # Spleen: up the inner side, behind the tibia.
+    "SP 1": (("at", "sole", -0.3), {"medial": ("at", "great toenail medial corner")}),
+    # SP 2 and SP 3: either side of the first metatarsophalangeal joint, at the border of the
+    # sole's skin (0.3 cun above the sole where the foot is this thin).
+    "SP 2": (("at", "sole", -0.3), {"medial": ("at", "metatarsophalangeal joint 1", -0.45)}),
+    "SP 3": (("at", "sole", -0.3), {"medial": ("at", "metatarsophalangeal joint 1", 0.45)}),
     "SP 4": (("at", "sole", -0.5), {"medial": ("at", "metatarsal 1 base", -0.5)}),
+    # SP 5: midway between the navicular tuberosity and the prominence of the malleolus.
+    "SP 5": (
+        ("fraction", "medial malleolus", "navicular tuberosity", 0.5),
+        {"medial": ("between", "medial malleolus", "navicular tuberosity", 0.5)},
+    ),
     "SP 6": (("at", "medial malleolus", -3), {"medial": ("line", "tibia posterior border", 0)}),
     "SP 7": (("at", "medial malleolus", -6), {"medial": ("line", "tibia posterior border", 0)}),
     "SP 8": (("from", "SP 9", 3), {"medial": ("join", "SP 9", "medial malleolus tip")}),
     "SP 9": (("at", "medial condyle", 0), {"medial": ("line", "tibia posterior border", 0)}),
     "SP 10": (("at", "patella base", -2), {"medial": ("line", "front edge", 0.8)}),
     "SP 11": (("from", "SP 10", -6), {"medial": ("join", "SP 12", "SP 10")}),
+    # SP 12 and LR 12 are in the groin, seen from the front; from the inner side they would
+    # sit on the skin's edge.
+    "SP 12": (("at", "pubic symphysis", 0), {"front": ("at", "SP 12")}),
     # Gallbladder: the hip, then down the outer side.
+    "GB 29": (
+        ("fraction", "greater trochanter", "ASIS", 0.5),
+        {"lateral": ("join", "greater trochanter", "ASIS")},
+    ),
     "GB 30": (
         ("fraction", "greater trochanter", "sacral hiatus", 1 / 3),
         {
@@ -461,8 +551,34 @@ PLACEMENTS = {
     "GB 33": (("from", "GB 34", -3), {"lateral": ("between", "front edge", "back edge", 0.55)}),
     "GB 34": (("at", "fibula head", 0.8), {"lateral": ("at", "fibula head", -0.65)}),
     "GB 35": (("at", "lateral malleolus", -7), {"lateral": ("line", "fibula centre", 0.3)}),
+    # GB 36 is level with GB 35, in front of the fibula where GB 35 is behind it: 0.35 cun in
+    # front of the bone's front border keeps the two markers a marker apart.
+    "GB 36": (("at", "lateral malleolus", -7), {"lateral": ("line", "fibula centre", -0.65)}),
+    "GB 37": (("at", "lateral malleolus", -5), {"lateral": ("line", "fibula centre", -0.55)}),
     "GB 38": (("at", "lateral malleolus", -4), {"lateral": ("line", "fibula centre", -0.55)}),
-    "GB 39": (("at", "lateral malleolus", -3), {"lateral": ("line", "fibula centre", 0.5)}),
+    # WHO: GB 39 is anterior to the fibula (behind it, it fell on BL 59's marker).
+    "GB 39": (("at", "lateral malleolus", -3), {"lateral": ("line", "fibula centre", -0.55)}),
+    # GB 40: in the depression in front of and below the outer ankle bone (on the front view,
+    # just below the ankle crease: see FRONT_FOOT_LEVELS), lateral to the toe extensors.
+    "GB 40": (
+        ("at", "lateral malleolus", 0.65),
+        {
+            "lateral": ("at", "lateral malleolus", -0.75),
+            "front": ("at", "ankle crease lateral", -0.2),
+        },
+    ),
+    # GB 41-44 on the top of the foot: between the fourth and fifth metatarsals, the web, the
+    # fourth toenail.
+    "GB 41": (
+        ("at", "metatarsal bases", 1.0),
+        {"front": ("between", "metatarsal 4", "metatarsal 5", 0.5)},
+    ),
+    "GB 42": (
+        ("at", "metatarsal heads", -0.9),
+        {"front": ("between", "metatarsal 4", "metatarsal 5", 0.5)},
+    ),
+    "GB 43": (("at", "toe webs", -0.3), {"front": ("at", "web 4-5")}),
+    "GB 44": (("at", "toenail 4 base", -0.1), {"front": ("at", "toenail 4 lateral corner")}),
     # Bladder: down the back of the thigh and calf, round the outer ankle, along the foot.
     "BL 36": (("at", "gluteal fold", 0), {"back": ("at", "gluteal fold middle")}),
     "BL 37": (("from", "BL 36", 6), {"back": ("join", "BL 36", "BL 40")}),
@@ -494,13 +610,23 @@ PLACEMENTS = {
     "BL 62": (("at", "lateral malleolus tip", 0.5), {"lateral": ("at", "lateral malleolus")}),
     "BL 63": (("at", "sole", -0.65), {"lateral": ("at", "lateral malleolus", -1.3)}),
     "BL 64": (("at", "sole", -0.4), {"lateral": ("at", "metatarsal 5 tuberosity", -0.1)}),
+    "BL 65": (("at", "sole", -0.4), {"lateral": ("at", "metatarsophalangeal joint 5", 0.6)}),
+    "BL 66": (("at", "sole", -0.4), {"lateral": ("at", "metatarsophalangeal joint 5", -0.35)}),
+    "BL 67": (("at", "sole", -0.35), {"lateral": ("at", "little toenail lateral corner")}),
     # Kidney: behind the inner ankle, up the inner calf to the knee crease.
+    "KI 2": (("at", "sole", -0.55), {"medial": ("at", "navicular tuberosity")}),
     "KI 3": (
         ("at", "medial malleolus", 0),
         {"medial": ("between", "medial malleolus", "achilles centre", 0.5)},
     ),
+    # KI 4: 0.5 cun below KI 3, just in front of the calcaneal tendon's attachment.
+    "KI 4": (("from", "KI 3", 0.5), {"medial": ("line", "achilles centre", -0.35)}),
+    # KI 5: 1 cun below KI 3, in front of the calcaneal tuberosity: 0.2 cun behind the line
+    # straight down from KI 3 (towards the tuberosity) to keep clear of KI 6.
+    "KI 5": (("from", "KI 3", 1), {"medial": ("at", "KI 3", 0.2)}),
     "KI 6": (("at", "medial malleolus tip", 0.4), {"medial": ("at", "medial malleolus")}),
     "KI 7": (("from", "KI 3", -2), {"medial": ("line", "achilles centre", -0.3)}),
+    "KI 8": (("from", "KI 7", 0), {"medial": ("at", "KI 7", -0.5)}),  # WHO: 0.5 in front of KI 7
     "KI 9": (
         ("from", "KI 3", -5),
         {"medial": ("join", "KI 3", "KI 10"), "back": ("join", "KI 3", "KI 10")},
@@ -509,13 +635,96 @@ PLACEMENTS = {
         ("at", "popliteal crease", 0),
         {"medial": ("at", "medial knee crease"), "back": ("line", "medial edge", 0.4)},
     ),
+    # Liver: the big toe, the top of the foot, the front of the ankle, the inner face of the
+    # tibia, the inner knee and thigh, the groin.
+    "LR 1": (("at", "toenail 1 base", -0.1), {"front": ("at", "toenail 1 lateral corner")}),
+    "LR 2": (("at", "toe webs", -0.3), {"front": ("at", "web 1-2")}),
+    "LR 3": (
+        ("at", "metatarsal bases", 1.2),  # distal to the junction of the bases of the two bones
+        {"front": ("between", "metatarsal 1", "metatarsal 2", 0.5)},
+    ),
+    # LR 4: on the ankle crease, medial to the tibialis anterior tendon, midway between SP 5 and
+    # ST 41 (0.4 cun medial to the tendon, 0.1 short of midway, to clear ST 41's marker). On
+    # the inner side it would fall on SP 5's marker, so it is shown from the front.
+    "LR 4": (("at", "ankle crease", 0), {"front": ("line", "tibialis anterior", -0.4)}),
+    # LR 5, LR 6: the centre of the tibia's inner face, which is seen from the front too.
+    "LR 5": (
+        ("at", "medial malleolus", -5),
+        {
+            "medial": ("between", "tibia posterior border", "tibia anterior border", 0.5),
+            "front": ("between", "tibial crest", "medial edge", 0.45),
+        },
+    ),
+    "LR 6": (
+        ("at", "medial malleolus", -7),
+        {
+            "medial": ("between", "tibia posterior border", "tibia anterior border", 0.5),
+            "front": ("between", "tibial crest", "medial edge", 0.45),
+        },
+    ),
+    "LR 7": (("from", "SP 9", 0), {"medial": ("at", "SP 9", 1)}),  # WHO: 1 cun behind SP 9
+    # LR 8: at the inner end of the knee crease, in front of (medial to) the hamstring tendons.
+    "LR 8": (("at", "popliteal crease", 0), {"medial": ("line", "hamstring tendons", -0.9)}),
+    "LR 9": (
+        ("at", "patella base", -4),  # behind the sartorius, in front of the gracilis
+        {"medial": ("between", "sartorius", "gracilis", 0.35)},
+    ),
+    # LR 10, LR 11: 3 and 2 cun below ST 30 (level with the top of the symphysis), lateral to
+    # (in front of) the adductor longus.
+    "LR 10": (("at", "pubic symphysis", 3), {"medial": ("line", "adductor longus", -0.4)}),
+    "LR 11": (("at", "pubic symphysis", 2), {"medial": ("line", "adductor longus", -0.4)}),
+    "LR 12": (("at", "pubic symphysis", 0), {"front": ("line", "midline", 2.5)}),
+    # The extra points of the leg (EX-LE), on no channel. Not in WHO 2008: Cheng Xinnong,
+    # Chinese Acupuncture and Moxibustion (Extra 35-40) and the standard locations.
+    # Kuangu is a pair, 1.5 cun lateral and medial to ST 34: the marker is the lateral one.
+    "EX-LE 1": (("from", "ST 34", 0), {"front": ("at", "ST 34", 1.5)}),
+    # Heding: the depression above the midpoint of the patella's upper border.
+    "EX-LE 2": (("at", "patella base", -0.2), {"front": ("at", "patella base middle")}),
+    "EX-LE 3": (("from", "SP 10", -1), {"medial": ("line", "front edge", 0.8)}),  # Baichongwo
+    # Neixiyan: the depression medial to the patellar ligament, level with the patella's apex.
+    "EX-LE 4": (
+        ("at", "patella apex", 0),
+        {"front": ("line", "patellar ligament medial border", -0.45)},
+    ),
+    # Xiyan: the two knee eyes; the lateral one is ST 35, the marker is the medial one, which
+    # is Neixiyan's own place (the two markers coincide: see tests/test_maps.py).
+    "EX-LE 5": (
+        ("at", "patella apex", 0),
+        {"front": ("line", "patellar ligament medial border", -0.45)},
+    ),
+    "EX-LE 6": (("from", "GB 34", 2), {"lateral": ("line", "fibula centre", -0.65)}),  # Dannang
+    "EX-LE 7": (("from", "ST 36", 2), {"front": ("line", "tibial crest", 1)}),  # Lanwei
+    # Neihuaijian, Waihuaijian: the prominences of the ankle bones. Each marker sits on the
+    # upper front of its prominence (0.25 cun up, 0.2 forward of its centre, still on the
+    # bone) to clear KI 3 and BL 60 behind it.
+    "EX-LE 8": (("at", "medial malleolus", -0.25), {"medial": ("at", "medial malleolus", -0.2)}),
+    "EX-LE 9": (
+        ("at", "lateral malleolus", -0.25),
+        {"lateral": ("at", "lateral malleolus", -0.2)},
+    ),
+    # Bafeng: the eight webs between the toes. Three of the four on each foot are LR 2, ST 44
+    # and GB 43, so the marker is the one on no channel, between the third and fourth toes.
+    "EX-LE 10": (("at", "toe webs", -0.3), {"front": ("at", "web 3-4")}),
+    # Qiduan: the tips of the ten toes, 0.1 cun from the nail; the marker is the second toe's.
+    "EX-LE 12": (("at", "toe 2 tip", -0.1), {"front": ("at", "toe 2 tip")}),
 }
+# Points that none of the four views can show, and why; they have no place on the maps.
+UNSEEN = {
+    "KI 1": "on the sole",
+    "EX-LE 11": "on the sole (Duyin: the plantar crease of the second toe's distal joint)",
+}
+# Heights on the front view's laid-flat top of the foot, for points that a side view shows too
+# (where their height is the one in PLACEMENTS).
+FRONT_FOOT_LEVELS = {"GB 40": ("at", "ankle crease", 0.5)}
 # Points used to place others on a view where they are not themselves shown.
 HIDDEN = {"back": {"KI 3": ("between", "medial malleolus", "achilles centre", 0.5)}}
 
 
 def _level(code, placed_levels):
-    rule = PLACEMENTS[code][0]
+    return _height(PLACEMENTS[code][0], placed_levels, code)
+
+
+def _height(rule, placed_levels, code):
     if rule[0] == "at":
         return LEVELS[rule[1]] + rule[2]
     if rule[0] == "from":
@@ -591,8 +800,14 @@ def derive_positions():
         _resolve_level(code, levels)
     positions = {code: {} for code in PLACEMENTS}
     for view in VIEWS.values():
-        placer = _Placer(view, levels)
-        for code, (_height, across) in PLACEMENTS.items():
+        view_levels = levels
+        if view.name == "front":
+            view_levels = {
+                **levels,
+                **{c: _height(r, levels, c) for c, r in FRONT_FOOT_LEVELS.items()},
+            }
+        placer = _Placer(view, view_levels)
+        for code, (_rule, across) in PLACEMENTS.items():
             if view.name in across:
                 x, v = placer.place(code)
                 positions[code][view.name] = [round(x * SCALE, 1) + 0.0, round(v * SCALE, 1) + 0.0]
@@ -665,6 +880,18 @@ def _label_spot(view, x, y, others):
     return {"x": round(x + 7, 1), "y": round(y + 3.2, 1), "anchor": "start"}
 
 
+def _leaves_view(code, after, before, view_name):
+    """Whether the channel of ``code`` runs off this view between two of its points: some
+    point numbered between them is placed, but not on this view (LR 6 to LR 12 on the front
+    view goes round the inner knee and thigh, not over the kneecap)."""
+    channel = code.rsplit(" ", 1)[0]
+    return any(
+        view_name not in PLACEMENTS[f"{channel} {n}"][1]
+        for n in range(after + 1, before)
+        if f"{channel} {n}" in PLACEMENTS
+    )
+
+
 def build_map(view_name, points, *, region=None, current=None):
     """A view with the given points on it, for ``templates/includes/map.html``.
 
@@ -678,10 +905,17 @@ def build_map(view_name, points, *, region=None, current=None):
     view = VIEWS[view_name]
     # A malformed place (saved before it was checked, or around the check) is left off.
     placed = [(point, place) for point in points if (place := position_on(point, view_name))]
-    lines = {}
+    lines = {}  # meridian -> its stretches on this view, each a list of "x,y"
+    previous = {}
     for point, (x, y) in sorted(placed, key=lambda item: item[0].number):
-        if point.meridian is not None:  # the extra points are on no channel's line
-            lines.setdefault(point.meridian, []).append(f"{x:g},{y:g}")
+        if point.meridian is None:  # the extra points are on no channel's line
+            continue
+        stretches = lines.setdefault(point.meridian, [[]])
+        before = previous.get(point.meridian)
+        if before is not None and _leaves_view(point.code, before, point.number, view_name):
+            stretches.append([])
+        stretches[-1].append(f"{x:g},{y:g}")
+        previous[point.meridian] = point.number
     markers = []
     for point, (x, y) in placed:
         if current is not None:
@@ -719,7 +953,8 @@ def build_map(view_name, points, *, region=None, current=None):
         "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
         "lines": [
             {"meridian": meridian, "code": meridian.code.lower(), "points": " ".join(coords)}
-            for meridian, coords in sorted(lines.items(), key=lambda item: item[0].order)
+            for meridian, stretches in sorted(lines.items(), key=lambda item: item[0].order)
+            for coords in stretches
             if len(coords) > 1
         ],
         "meridians": sorted(lines, key=lambda meridian: meridian.order),
