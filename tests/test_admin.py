@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from points.models import Category, Indication, Point
+from points.models import Category, Indication, Point, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -395,3 +395,39 @@ def test_merging_needs_permission_to_delete_indications(client, django_user_mode
     )
     client.post(INDICATIONS, select(ids, apply="1", target=ids[0]))
     assert Indication.objects.filter(pk__in=ids).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("term", "code"),
+    [("lv3", "LR 3"), ("ex le 6", "EX-LE 6"), ("M-LE-23", "EX-LE 6"), ("taichong", "LR 3")],
+)
+def test_the_admin_finds_points_by_their_code_aliases(admin_client, term, code):
+    assert code in result_codes(admin_client.get(POINTS, {"q": term}))
+
+
+def test_a_point_is_edited_with_its_other_locations_and_citations(admin_client):
+    lr3 = point("LR 3")
+    page = admin_client.get(change_url(lr3)).content.decode()
+    assert 'name="citations-TOTAL_FORMS"' in page and 'name="other_locations-TOTAL_FORMS"' in page
+    data = form_data(admin_client.get(change_url(lr3)))
+    total = int(data["citations-TOTAL_FORMS"])
+    data["citations-TOTAL_FORMS"] = total + 1
+    data[f"citations-{total}-fact"] = "functions"
+    data[f"citations-{total}-source"] = Source.objects.get(key="cheng").pk
+    data[f"citations-{total}-locator"] = "Liv 3"
+    response = admin_client.post(change_url(lr3), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert lr3.citations.filter(fact="functions", source__key="cheng").exists()
+    assert lr3.citations.model.history.filter(locator="Liv 3").exists()  # kept in history
+
+
+def test_a_citation_that_names_nothing_for_an_indication_is_refused(admin_client):
+    lr3 = point("LR 3")
+    data = form_data(admin_client.get(change_url(lr3)))
+    total = int(data["citations-TOTAL_FORMS"])
+    data["citations-TOTAL_FORMS"] = total + 1
+    data[f"citations-{total}-fact"] = "indication"
+    data[f"citations-{total}-source"] = Source.objects.get(key="cheng").pk
+    response = admin_client.post(change_url(lr3), data)
+    assert response.status_code == 200
+    assert "names that one item" in response.content.decode()

@@ -21,6 +21,22 @@ pytestmark = pytest.mark.django_db
         ("崑崙", "/points/bl60/"),
         ("leg three miles", "/points/st36/"),
         ("  Sanyinjiao ", "/points/sp6/"),
+        # The whole leg (issue 10): every reader's point, in any spelling or script.
+        ("taichong", "/points/lr3/"),
+        ("太冲", "/points/lr3/"),
+        ("太衝", "/points/lr3/"),
+        ("lv3", "/points/lr3/"),
+        ("Liv 3", "/points/lr3/"),
+        ("yongquan", "/points/ki1/"),
+        ("K1", "/points/ki1/"),
+        ("dannang", "/points/ex-le6/"),
+        ("EX-LE7", "/points/ex-le7/"),
+        ("ex le 7", "/points/ex-le7/"),
+        ("exle7", "/points/ex-le7/"),
+        ("M-LE-23", "/points/ex-le6/"),
+        ("Extra 39", "/points/ex-le6/"),
+        ("lidui", "/points/st45/"),
+        ("zhiyin", "/points/bl67/"),
     ],
 )
 def test_a_query_that_is_one_points_code_or_name_redirects_to_it(client, query, target):

@@ -25,7 +25,7 @@ def test_open_a_region_choose_a_point_on_the_map_and_land_on_its_page(page):
 def test_follow_a_cross_reference_then_previous_and_next(page):
     page.goto("/points/st36/")
     location = page.locator(".location-text")
-    location.get_by_role("link", name="ST 35").click()
+    location.get_by_role("link", name="ST 35").first.click()
     expect(page).to_have_url(re.compile("/points/st35/$"))
     along = page.get_by_role("navigation", name="Along the Stomach meridian")
     along.get_by_role("link", name=re.compile("ST 36 Zusanli")).click()
@@ -94,7 +94,7 @@ def test_staff_edit_a_point_see_it_in_public_and_revert_it_from_the_history(page
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
 
     page.goto(f"/admin/points/point/{point.pk}/change/")
-    page.get_by_label("English").fill("Three Li of the Leg")
+    page.get_by_role("textbox", name="English name:").fill("Three Li of the Leg")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
@@ -106,7 +106,7 @@ def test_staff_edit_a_point_see_it_in_public_and_revert_it_from_the_history(page
     rows = page.locator("#change-history tbody tr")
     expect(rows.first).to_contain_text("Leg Three Miles")  # the change, shown as old → new
     rows.last.get_by_role("link", name="ST 36 Zusanli").click()  # the version before it
-    expect(page.get_by_label("English")).to_have_value("Leg Three Miles")
+    expect(page.get_by_role("textbox", name="English name:")).to_have_value("Leg Three Miles")
     page.get_by_role("button", name="Revert").click()
     expect(page.locator(".messagelist")).to_contain_text("successfully")
 
