@@ -333,3 +333,6 @@ class IndicationMergeAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{merge}: {error}", messages.WARNING)
             else:
                 self.message_user(request, f"Restored “{merge.merged_name}”.", messages.SUCCESS)
+
+
+from .dataset import admin as dataset_admin  # noqa: E402, F401  (registers DatasetVersion)

@@ -38,3 +38,33 @@ def test_leaves_a_database_with_points_alone():
     assert "already has points; the fixture was not loaded" in out.getvalue()
     assert Point.objects.count() == 94
     assert Point.objects.get(code="ST 36").english == "Edited by a curator"
+
+
+def test_a_new_site_publishes_version_one_of_the_dataset_once():
+    from points.models import DatasetVersion
+
+    Point.objects.all().delete()
+    Indication.objects.all().delete()
+    call_command("loaddata_if_empty", verbosity=0, stdout=StringIO())
+    version = DatasetVersion.objects.get()
+    assert version.number == "1.0" and version.changes["points"] == 95
+    assert version.files.filter(name="points.csv").exists()
+    out = StringIO()
+    call_command("loaddata_if_empty", stdout=out)
+    assert "published already" in out.getvalue() and DatasetVersion.objects.count() == 1
+
+
+def test_publish_dataset_publishes_the_next_version_with_its_note():
+    from django.core.management.base import CommandError
+
+    from points.models import DatasetVersion
+
+    out = StringIO()
+    call_command("publish_dataset", note="First", stdout=out)
+    call_command("publish_dataset", note="Second", stdout=out)
+    assert "Published version 1.1" in out.getvalue()
+    assert DatasetVersion.objects.latest_published().note == "Second"
+    with pytest.raises(CommandError, match="--note"):
+        call_command("publish_dataset", note="  ")
+    with pytest.raises(CommandError, match="No user"):
+        call_command("publish_dataset", note="x", user="nobody")

@@ -21,6 +21,7 @@ from ..models import (
     Caution,
     Citation,
     ContentStamp,
+    DatasetVersion,
     Indication,
     Meridian,
     OtherLocation,
@@ -45,6 +46,7 @@ CONTENT_MODELS = [
     Citation,
     OtherLocation,
     RedFlag,
+    DatasetVersion,
 ]
 
 

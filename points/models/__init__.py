@@ -2,6 +2,7 @@
 symptoms, the points, their sources and citations, and the content stamp."""
 
 from .categories import Category, PointCategory
+from .dataset import DatasetFile, DatasetVersion
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
 from .points import Point, channel_order, exact_name_or_code
@@ -15,6 +16,8 @@ __all__ = [
     "Caution",
     "Citation",
     "ContentStamp",
+    "DatasetFile",
+    "DatasetVersion",
     "Indication",
     "IndicationMerge",
     "Meridian",

@@ -9,7 +9,8 @@ from .browse import (
     symptom_detail,
     symptom_list,
 )
-from .exports import citation_row, citation_text, csv_cell, export_rows, points_csv, points_json
+from .data import data, data_file, datapackage
+from .exports import export_rows, points_csv, points_json
 from .finder import finder
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
@@ -19,10 +20,10 @@ from .suggest import suggest, suggest_thanks
 __all__ = [
     "about",
     "chips",
-    "citation_row",
-    "citation_text",
-    "csv_cell",
     "cun",
+    "data",
+    "data_file",
+    "datapackage",
     "export_rows",
     "extra_points",
     "finder",

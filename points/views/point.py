@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from ..codes import codes_in_text, parse_code
+from ..dataset.cite import Citation, point_json_ld
 from ..maps import build_map, views_of
-from ..models import Point
+from ..models import DatasetVersion, Point
 from ..models.suggestions import last_changed
 from ..references import References
 from .common import crumbs
@@ -35,6 +36,8 @@ def point_detail(request, code):
     meridian_points = list(group.order_by("number"))
     for other in meridian_points:
         other.meridian = point.meridian
+    url = request.build_absolute_uri(point.get_absolute_url())
+    version = DatasetVersion.objects.latest_published()
     return render(
         request,
         "points/point_detail.html",
@@ -48,6 +51,10 @@ def point_detail(request, code):
             "next": next((p for p in meridian_points if p.number > point.number), None),
             "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
+            "citation": version and Citation(version, url, point),
+            "json_ld": point_json_ld(
+                point, url, request.build_absolute_uri(reverse("points:data"))
+            ),
             "breadcrumbs": crumbs(group_crumb(point), (point.code, None)),
         },
     )

@@ -19,6 +19,7 @@ PAGE_TYPES = {
     "finder chosen": "/finder/?symptom=knee-pain&symptom=calf-pain&q=sleep",
     "about": "/about/",
     "cun": "/cun/",
+    "data": "/data/",
     "not found": "/points/st46/",
     "suggest a correction": "/points/st36/suggest/",
     "suggestion sent": "/points/st36/suggest/thanks/",
