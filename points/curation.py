@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from .codes import parse_code
+from .guide_data import MODELS as GUIDE_MODELS
+from .guide_data import add_guide
 from .maps import derive_positions
 from .models import Citation, Point
 from .models.points import codes_as_keys
@@ -231,6 +233,7 @@ def build(data_dir=DATA):
         seen.add(point.get("code"))
         builder.point(point, positions)
     cited = {o["fields"]["source"] for o in builder.objects if o["model"] == "points.citation"}
+    cited |= add_guide(builder, data_dir)
     for key, pk in builder.sources.items():
         if pk not in cited:
             builder.problems.append(f"source “{key}” is cited for nothing: cite it or remove it")
@@ -247,6 +250,7 @@ def build(data_dir=DATA):
         "caution",
         "otherlocation",
         "citation",
+        *GUIDE_MODELS,
     ]
     objects = sorted(builder.objects, key=lambda o: order.index(o["model"].split(".")[1]))
     return objects, builder.unused

@@ -21,11 +21,15 @@ from ..models import (
     Caution,
     Citation,
     ContentStamp,
+    GuideRule,
     Indication,
     Meridian,
     OtherLocation,
     Point,
     PointCategory,
+    Pressing,
+    Routine,
+    RoutineStep,
     Source,
 )
 
@@ -42,6 +46,10 @@ CONTENT_MODELS = [
     Source,
     Citation,
     OtherLocation,
+    GuideRule,
+    Pressing,
+    Routine,
+    RoutineStep,
 ]
 
 

@@ -2,6 +2,7 @@
 symptoms, the points, their sources and citations, and the content stamp."""
 
 from .categories import Category, PointCategory
+from .guide import GuideRule, Pressing, Routine, RoutineStep
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
 from .points import Point, channel_order, exact_name_or_code
@@ -13,12 +14,16 @@ __all__ = [
     "Caution",
     "Citation",
     "ContentStamp",
+    "GuideRule",
     "Indication",
     "IndicationMerge",
     "Meridian",
     "OtherLocation",
     "Point",
     "PointCategory",
+    "Pressing",
+    "Routine",
+    "RoutineStep",
     "Source",
     "channel_order",
     "exact_name_or_code",

@@ -10,6 +10,7 @@ from .browse import (
     symptom_list,
 )
 from .exports import citation_row, citation_text, csv_cell, export_rows, points_csv, points_json
+from .guide import guide, routine_detail, routine_list
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
@@ -24,6 +25,7 @@ __all__ = [
     "export_rows",
     "extra_points",
     "group_crumb",
+    "guide",
     "home",
     "meridian_detail",
     "meridian_list",
@@ -34,6 +36,8 @@ __all__ = [
     "points_json",
     "region",
     "robots_txt",
+    "routine_detail",
+    "routine_list",
     "search",
     "symptom_detail",
     "symptom_list",

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_safe
 from ..codes import codes_in_text, parse_code
 from ..maps import build_map, views_of
 from ..models import Point
-from ..references import References
 from .common import crumbs
+from .guide import pressing_of
 
 
 @require_safe
@@ -35,7 +35,7 @@ def point_detail(request, code):
         "points/point_detail.html",
         {
             "point": point,
-            "references": References(point.citations.all()),
+            **pressing_of(point, point.citations.all()),
             "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
             "previous": next(
                 (p for p in reversed(meridian_points) if p.number < point.number), None
