@@ -131,7 +131,9 @@ class RoutineQuerySet(models.QuerySet):
         return self.select_related("indication").prefetch_related(
             models.Prefetch(
                 "steps",
-                queryset=RoutineStep.objects.select_related("point__meridian").order_by("order"),
+                queryset=RoutineStep.objects.select_related(
+                    "point__meridian", "point__pressing"
+                ).order_by("order"),
             )
         )
 

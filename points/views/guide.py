@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from ..citing import CitedReferences
 from ..maps import build_map, views_of
-from ..models import Citation, GuideRule, Pressing, Routine
+from ..models import Citation, GuideRule, Routine
 from .common import crumbs
 
 
@@ -62,7 +62,9 @@ def routine_detail(request, slug):
         ("see-doctor", None, routine.see_doctor_cited),
     ]
     for step in steps:
-        step.map = build_map(views_of(step.point)[0], [step.point], current=step.point)
+        # A thumbnail of the first view the point is seen on; KI 1 and Duyin, on the sole, have none.
+        seen_on = views_of(step.point)
+        step.map = build_map(seen_on[0], [step.point], current=step.point) if seen_on else None
         step.pressing = getattr(step.point, "pressing", None)
     return render(
         request,
@@ -80,9 +82,10 @@ def routine_detail(request, slug):
 def pressing_of(point, citations):
     """The How to press section of a point's page, and the page's references with its sources.
 
-    Three queries whatever the point: its pressing entry, the guide's defaults, their sources.
+    Two queries whatever the point: the guide's defaults, and the sources of those and of the
+    point's pressing entry (which ``Point.objects.for_detail`` brings with the point).
     """
-    pressing = Pressing.objects.filter(point=point).first()
+    pressing = getattr(point, "pressing", None)
     defaults = list(GuideRule.objects.defaults())
     entries = [("rule", rule, rule.cited) for rule in defaults]
     if pressing:
