@@ -17,5 +17,8 @@ PAGE_TYPES = {
     "search empty": "/search/?q=%E8%85%B3%E6%B0%94%20nothing",
     "about": "/about/",
     "cun": "/cun/",
+    "guide": "/guide/",
+    "routines": "/routines/",
+    "routine": "/routines/low-back-pain/",
     "not found": "/points/st46/",
 }
