@@ -322,4 +322,6 @@ class IndicationMergeAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{merge}: {error}", messages.WARNING)
             else:
                 self.message_user(request, f"Restored “{merge.merged_name}”.", messages.SUCCESS)
+
+
 from . import guide_admin  # noqa: E402, F401  (How to press: its own module)

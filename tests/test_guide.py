@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from points.models import GuideRule, Point, Pressing, Routine, Source
@@ -45,7 +46,9 @@ def test_the_guide_gives_every_rule_with_its_sources_and_says_where_they_differ(
 def test_every_cited_source_of_the_guide_is_in_the_bibliography():
     keys = set(Source.objects.values_list("key", flat=True))
     texts = [rule.cited for rule in GuideRule.objects.all()]
-    texts += [p.cited for p in Pressing.objects.all()] + [p.advice_cited for p in Pressing.objects.all()]
+    texts += [p.cited for p in Pressing.objects.all()] + [
+        p.advice_cited for p in Pressing.objects.all()
+    ]
     for routine in Routine.objects.all():
         texts += [routine.cautions_cited, routine.see_doctor_cited, routine.combination_cited]
     used = {key for text in texts for key, _ in citation_lines(text)}
@@ -109,9 +112,13 @@ def test_the_timer_works_without_javascript_and_respects_reduced_motion(client):
     html = client.get(reverse("points:point", args=["st36"])).content.decode()
     timer = html.split('class="timer"')[1].split('class="timer-done"')[0]
     assert re.search(r'<input class="timer-toggle" type="checkbox" id="timer-point"', timer)
-    assert '<label class="timer-label" for="timer-point">Press for one minute: ST 36</label>' in timer
+    assert (
+        '<label class="timer-label" for="timer-point">Press for one minute: ST 36</label>' in timer
+    )
     assert "<script" not in html and "style=" not in html
-    assert re.search(r"\.timer-toggle:checked ~ \.timer-track \.timer-fill \{ animation: timer-fill 60s", CSS)
+    assert re.search(
+        r"\.timer-toggle:checked ~ \.timer-track \.timer-fill \{ animation: timer-fill 60s", CSS
+    )
     reduced = CSS.split("@media (prefers-reduced-motion: reduce)")[-1].split("}\n}")[0]
     assert ".timer-track" in reduced and "display: none" in reduced
     assert ".timer-still { display: inline;" in reduced
@@ -128,7 +135,9 @@ def test_the_routines_index_lists_every_routine(client, django_assert_max_num_qu
         assert f'href="{routine.get_absolute_url()}"' in html
 
 
-@pytest.mark.parametrize("slug", [r["slug"] for r in tomllib.loads((DATA / "routines.toml").read_text())["routine"]])
+@pytest.mark.parametrize(
+    "slug", [r["slug"] for r in tomllib.loads((DATA / "routines.toml").read_text())["routine"]]
+)
 def test_a_routine_shows_its_points_in_order_with_maps_sources_and_cautions(
     client, django_assert_max_num_queries, slug
 ):
@@ -137,7 +146,11 @@ def test_a_routine_shows_its_points_in_order_with_maps_sources_and_cautions(
     assert response.status_code == 200
     html = response.content.decode()
     routine = Routine.objects.get(slug=slug)
-    data = next(r for r in tomllib.loads((DATA / "routines.toml").read_text())["routine"] if r["slug"] == slug)
+    data = next(
+        r
+        for r in tomllib.loads((DATA / "routines.toml").read_text())["routine"]
+        if r["slug"] == slug
+    )
     codes = [step["code"] for step in data["steps"]]
     assert [s.point.code for s in routine.steps.order_by("order")] == codes
     steps = html.split('class="routine-steps"')[1].split("</ol>")[0]
@@ -179,3 +192,38 @@ def test_the_print_header_names_the_site_the_address_and_the_date(client):
     assert "Leg Points" in header and "http://testserver/routines/headache/" in header
     assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}", header)
     assert ".print-header { display: block;" in CSS
+
+
+def test_the_admin_edits_a_rule_and_refuses_a_source_not_in_the_bibliography(admin_client):
+    from .test_admin import form_data
+
+    rule = GuideRule.objects.get(slug="varicose-veins")
+    url = reverse("admin:points_guiderule_change", args=[rule.pk])
+    data = form_data(admin_client.get(url))
+    response = admin_client.post(url, {**data, "cited": "nosuchsource, p. 1"})
+    assert response.status_code == 200
+    assert "Not in the bibliography: nosuchsource." in response.content.decode()
+    response = admin_client.post(url, {**data, "text": "Edited & <kept>.", "cited": "legveindoctor"})
+    assert response.status_code == 302
+    html = Client().get(reverse("points:guide")).content.decode()
+    assert "Edited &amp; &lt;kept&gt;." in html
+
+
+def test_the_admin_refuses_a_routine_step_whose_point_does_not_list_the_symptom(admin_client):
+    from .test_admin import form_data
+
+    routine = Routine.objects.get(slug="knee-pain")
+    url = reverse("admin:points_routine_change", args=[routine.pk])
+    data = form_data(admin_client.get(url))
+    prefix = "steps"
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    new = total - 1  # the one extra, empty form
+    data |= {
+        f"{prefix}-{new}-point": Point.objects.get(code="KI 1").pk,
+        f"{prefix}-{new}-order": 9,
+        f"{prefix}-{new}-seconds": 60,
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "does not list the routine" in response.content.decode()
+    assert routine.steps.count() == 4

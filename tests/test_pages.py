@@ -67,8 +67,8 @@ def test_every_page_has_one_h1_a_title_a_description_a_canonical_link_and_the_se
     client, django_assert_max_num_queries
 ):
     urls = all_page_urls()
-    # pages and regions, points, meridians, symptoms
-    assert len(urls) == 10 + 95 + 6 + Indication.objects.count()
+    # pages and regions, points, meridians, symptoms, routines
+    assert len(urls) == 12 + 95 + 6 + Indication.objects.count() + 9
     titles = set()
     for url in urls:
         with django_assert_max_num_queries(MAX_QUERIES):

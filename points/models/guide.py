@@ -83,11 +83,11 @@ class GuideRule(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        validate_cited(self.cited)
-
     def get_absolute_url(self):
         return reverse("points:guide") + f"#{self.slug}"
+
+    def clean(self):
+        validate_cited(self.cited)
 
 
 class Pressing(models.Model):
@@ -221,8 +221,8 @@ class RoutineStep(models.Model):
         return f"{self.order}. {self.point.code}" if self.point_id else str(self.order)
 
     def clean(self):
-        if self.routine_id and self.point_id:
-            if not self.point.indications.filter(pk=self.routine.indication_id).exists():
-                raise ValidationError(
-                    {"point": "This point does not list the routine's symptom: add it there first."}
-                )
+        listed = self.routine_id and self.point_id
+        if listed and not self.point.indications.filter(pk=self.routine.indication_id).exists():
+            raise ValidationError(
+                {"point": "This point does not list the routine's symptom: add it there first."}
+            )

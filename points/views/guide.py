@@ -55,14 +55,17 @@ def routine_detail(request, slug):
         indication_sources.setdefault(citation.point_id, []).append(line)
     defaults = list(GuideRule.objects.defaults())
     entries = [
-        *(("step", step.point_id, "\n".join(indication_sources.get(step.point_id, []))) for step in steps),
+        *(
+            ("step", step.point_id, "\n".join(indication_sources.get(step.point_id, [])))
+            for step in steps
+        ),
         *(("rule", rule, rule.cited) for rule in defaults),
         ("combination", None, routine.combination_cited),
         ("cautions", None, routine.cautions_cited),
         ("see-doctor", None, routine.see_doctor_cited),
     ]
     for step in steps:
-        # A thumbnail of the first view the point is seen on; KI 1 and Duyin, on the sole, have none.
+        # A thumbnail of the first view showing the point (KI 1 and Duyin, on the sole, have none).
         seen_on = views_of(step.point)
         step.map = build_map(seen_on[0], [step.point], current=step.point) if seen_on else None
         step.pressing = getattr(step.point, "pressing", None)

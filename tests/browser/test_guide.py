@@ -62,7 +62,9 @@ def test_the_timer_starts_from_the_keyboard_and_fills_with_css(page):
     assert fill_width(page) == 0
     page.keyboard.press("Space")
     assert toggle.is_checked()
-    animation = page.evaluate("getComputedStyle(document.querySelector('.timer-fill')).animationName")
+    animation = page.evaluate(
+        "getComputedStyle(document.querySelector('.timer-fill')).animationName"
+    )
     assert animation == "timer-fill"
     page.wait_for_timeout(1500)
     assert fill_width(page) > 0
