@@ -6,7 +6,8 @@ from .models import Indication, Meridian, Point, Routine, channel_order
 
 class PageSitemap(Sitemap):
     def items(self):
-        pages = ["home", "list", "meridians", "extra", "symptoms", "about", "cun", "guide", "routines"]
+        pages = ["home", "list", "meridians", "extra", "symptoms", "about", "cun"]
+        pages += ["guide", "routines"]
         regions = [("region", value) for value in Point.Region.values]
         return [(name,) for name in pages] + regions
 

@@ -203,7 +203,8 @@ def test_the_admin_edits_a_rule_and_refuses_a_source_not_in_the_bibliography(adm
     response = admin_client.post(url, {**data, "cited": "nosuchsource, p. 1"})
     assert response.status_code == 200
     assert "Not in the bibliography: nosuchsource." in response.content.decode()
-    response = admin_client.post(url, {**data, "text": "Edited & <kept>.", "cited": "legveindoctor"})
+    edited = {**data, "text": "Edited & <kept>.", "cited": "legveindoctor"}
+    response = admin_client.post(url, edited)
     assert response.status_code == 302
     html = Client().get(reverse("points:guide")).content.decode()
     assert "Edited &amp; &lt;kept&gt;." in html
