@@ -228,3 +228,15 @@ def test_the_admin_refuses_a_routine_step_whose_point_does_not_list_the_symptom(
     assert response.status_code == 200
     assert "does not list the routine" in response.content.decode()
     assert routine.steps.count() == 4
+
+
+def test_a_routine_may_have_no_doctor_note_but_cautions_need_a_source():
+    from django.core.exceptions import ValidationError
+
+    routine = Routine.objects.get(slug="poor-sleep")
+    assert routine.see_doctor == ""
+    routine.full_clean()
+    routine.cautions_cited = ""
+    with pytest.raises(ValidationError) as error:
+        routine.full_clean()
+    assert "cautions_cited" in error.value.message_dict

@@ -155,8 +155,8 @@ class Routine(models.Model):
     combination_cited = cited_field(blank=True)
     cautions = models.TextField(help_text="The routine's own cautions.")
     cautions_cited = cited_field()
-    see_doctor = models.TextField(help_text="When to see a doctor instead.")
-    see_doctor_cited = cited_field()
+    see_doctor = models.TextField(blank=True, help_text="When to see a doctor, where it applies.")
+    see_doctor_cited = cited_field(blank=True)
 
     history = HistoricalRecords()
     objects = RoutineQuerySet.as_manager()
@@ -172,16 +172,14 @@ class Routine(models.Model):
 
     def clean(self):
         errors = {}
-        for field in ["cautions_cited", "see_doctor_cited"]:
-            try:
-                validate_cited(getattr(self, field))
-            except ValidationError as error:
-                errors[field] = error
-        if self.combination or self.combination_cited:
-            try:
-                validate_cited(self.combination_cited)
-            except ValidationError as error:
-                errors["combination_cited"] = error
+        for fact in ["cautions", "see_doctor", "combination"]:
+            # The cautions always need a source; a note or combination only when there is one.
+            text, cited = getattr(self, fact), getattr(self, f"{fact}_cited")
+            if fact == "cautions" or text or cited:
+                try:
+                    validate_cited(cited)
+                except ValidationError as error:
+                    errors[f"{fact}_cited"] = error
         if errors:
             raise ValidationError(errors)
 
