@@ -240,3 +240,14 @@ def test_a_routine_may_have_no_doctor_note_but_cautions_need_a_source():
     with pytest.raises(ValidationError) as error:
         routine.full_clean()
     assert "cautions_cited" in error.value.message_dict
+
+
+def test_merging_a_routines_symptom_moves_the_routine_with_it(client):
+    from points.models import Indication
+
+    edema = Indication.objects.get(name="Edema")
+    target = Indication.objects.get(name="Leg swelling")
+    edema.merge_into(target)
+    routine = Routine.objects.get(slug="swollen-legs")
+    assert routine.indication == target
+    assert client.get(routine.get_absolute_url()).status_code == 200

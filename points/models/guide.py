@@ -144,9 +144,11 @@ class Routine(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     title = models.CharField(max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(unique=True, help_text="Order on the index.")
+    # Never deleted in practice: its points list it, and a listed symptom cannot be deleted
+    # (only merged, which moves the routine along); a restore that empties the data may.
     indication = models.ForeignKey(
         "Indication",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="routines",
         help_text="The symptom whose points the routine is made of: each point must list it.",
     )
@@ -197,7 +199,8 @@ class RoutineStep(models.Model):
     """One point of a routine, in its place, with how long to press it on each leg."""
 
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
-    point = models.ForeignKey("Point", on_delete=models.PROTECT, related_name="routine_steps")
+    # A point deleted leaves the routines it was in (as the content's own deletes do).
+    point = models.ForeignKey("Point", on_delete=models.CASCADE, related_name="routine_steps")
     order = models.PositiveSmallIntegerField()
     seconds = models.PositiveSmallIntegerField(default=60, help_text="On each leg.")
 

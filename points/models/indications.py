@@ -113,6 +113,7 @@ class Indication(models.Model):
         )
         target.points.add(*points)
         self.citations.filter(pk__in=moved).update(indication=target)
+        self.routines.update(indication=target)  # a routine follows its symptom into the merge
         target.synonyms = "\n".join([*target.synonym_list, *extra])
         target.save(update_fields=["synonyms"])
         self.delete()
