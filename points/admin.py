@@ -335,4 +335,5 @@ class IndicationMergeAdmin(admin.ModelAdmin):
                 self.message_user(request, f"Restored “{merge.merged_name}”.", messages.SUCCESS)
 
 
+from . import guide_admin  # noqa: E402, F401  (How to press: its own module)
 from .dataset import admin as dataset_admin  # noqa: E402, F401  (registers DatasetVersion)

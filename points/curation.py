@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from .codes import parse_code
+from .guide_data import MODELS as GUIDE_MODELS
+from .guide_data import add_guide
 from .maps import derive_positions
 from .models import Citation, Indication, Point
 from .models.points import codes_as_keys
@@ -238,6 +240,7 @@ def build(data_dir=DATA):
     add_red_flags(builder, data_dir)
     citing = {"points.citation", "points.redflag"}
     cited = {o["fields"]["source"] for o in builder.objects if o["model"] in citing}
+    cited |= add_guide(builder, data_dir)
     for key, pk in builder.sources.items():
         if pk not in cited:
             builder.problems.append(f"source “{key}” is cited for nothing: cite it or remove it")
@@ -255,6 +258,7 @@ def build(data_dir=DATA):
         "otherlocation",
         "citation",
         "redflag",
+        *GUIDE_MODELS,
     ]
     objects = sorted(builder.objects, key=lambda o: order.index(o["model"].split(".")[1]))
     return objects, builder.unused

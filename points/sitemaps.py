@@ -1,12 +1,13 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Indication, Meridian, Point, channel_order
+from .models import Indication, Meridian, Point, Routine, channel_order
 
 
 class PageSitemap(Sitemap):
     def items(self):
         pages = ["home", "list", "meridians", "extra", "symptoms", "finder", "about", "cun"]
+        pages += ["guide", "routines"]
         regions = [("region", value) for value in Point.Region.values]
         return [(name,) for name in pages] + regions
 
@@ -27,4 +28,5 @@ SITEMAPS = {
     "meridians": ModelSitemap(Meridian.objects.all()),
     "points": ModelSitemap(Point.objects.order_by(*channel_order())),
     "symptoms": ModelSitemap(Indication.objects.all()),
+    "routines": ModelSitemap(Routine.objects.all()),
 }

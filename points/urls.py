@@ -24,4 +24,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("about/", views.about, name="about"),
     path("cun/", views.cun, name="cun"),
+    path("guide/", views.guide, name="guide"),
+    path("routines/", views.routine_list, name="routines"),
+    path("routines/<slug:slug>/", views.routine_detail, name="routine"),
 ]

@@ -12,9 +12,10 @@ from points.sitemaps import SITEMAPS
 pytestmark = pytest.mark.django_db
 
 # A point page: the point, its five kinds of facts with their citations, its channel,
-# the points its locations name, the points that share its indications, and the dataset's
-# latest version (for "Cite this").
-MAX_QUERIES = 10
+# the points its locations name, the points that share its indications, the dataset's
+# latest version (for "Cite this"); and for How to press, the guide's default rules and the
+# sources they and the point's pressing entry cite.
+MAX_QUERIES = 12
 
 
 def all_page_urls():
@@ -67,8 +68,8 @@ def test_every_page_has_one_h1_a_title_a_description_a_canonical_link_and_the_se
     client, django_assert_max_num_queries
 ):
     urls = all_page_urls()
-    # pages and regions, points, meridians, symptoms
-    assert len(urls) == 11 + 95 + 6 + Indication.objects.count()
+    # pages and regions, points, meridians, symptoms, routines
+    assert len(urls) == 13 + 95 + 6 + Indication.objects.count() + 9
     titles = set()
     for url in urls:
         with django_assert_max_num_queries(MAX_QUERIES):

@@ -13,7 +13,7 @@ from points.models import Caution, ContentStamp, Indication, Meridian, Point, Po
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 10  # the budget of tests/test_pages.py
+MAX_QUERIES = 12  # the budget of tests/test_pages.py
 PAGES = [
     "/",
     "/regions/side/",

@@ -22,12 +22,16 @@ from ..models import (
     Citation,
     ContentStamp,
     DatasetVersion,
+    GuideRule,
     Indication,
     Meridian,
     OtherLocation,
     Point,
     PointCategory,
+    Pressing,
     RedFlag,
+    Routine,
+    RoutineStep,
     Source,
     Suggestion,
 )
@@ -47,6 +51,10 @@ CONTENT_MODELS = [
     OtherLocation,
     RedFlag,
     DatasetVersion,
+    GuideRule,
+    Pressing,
+    Routine,
+    RoutineStep,
 ]
 
 

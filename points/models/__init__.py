@@ -3,6 +3,7 @@ symptoms, the points, their sources and citations, and the content stamp."""
 
 from .categories import Category, PointCategory
 from .dataset import DatasetFile, DatasetVersion
+from .guide import GuideRule, Pressing, Routine, RoutineStep
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
 from .points import Point, channel_order, exact_name_or_code
@@ -18,6 +19,7 @@ __all__ = [
     "ContentStamp",
     "DatasetFile",
     "DatasetVersion",
+    "GuideRule",
     "Indication",
     "IndicationMerge",
     "Meridian",
@@ -25,6 +27,9 @@ __all__ = [
     "Point",
     "PointCategory",
     "RedFlag",
+    "Pressing",
+    "Routine",
+    "RoutineStep",
     "Source",
     "Suggestion",
     "channel_order",

@@ -136,6 +136,7 @@ class Indication(models.Model):
         # The warnings this symptom raised are raised by the one it becomes part of.
         target.red_flags.add(*self.red_flags.all())
         self.citations.filter(pk__in=moved).update(indication=target)
+        self.routines.update(indication=target)  # a routine follows its symptom into the merge
         target.synonyms = "\n".join([*target.synonym_list, *extra])
         target.save(update_fields=["synonyms"])
         self.delete()

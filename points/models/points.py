@@ -44,7 +44,7 @@ class PointQuerySet(models.QuerySet):
 
     def for_detail(self):
         """A point's page: its facts, and every citation with its source."""
-        return self.select_related("meridian").prefetch_related(
+        return self.select_related("meridian", "pressing").prefetch_related(
             "indications",
             Point.category_prefetch(),
             "cautions",

@@ -12,6 +12,7 @@ from .browse import (
 from .data import data, data_file, datapackage
 from .exports import export_rows, points_csv, points_json
 from .finder import finder
+from .guide import guide, routine_detail, routine_list
 from .lists import chips, point_list, search
 from .pages import about, cun, robots_txt
 from .point import group_crumb, point_detail, point_not_found
@@ -28,6 +29,7 @@ __all__ = [
     "extra_points",
     "finder",
     "group_crumb",
+    "guide",
     "home",
     "meridian_detail",
     "meridian_list",
@@ -38,6 +40,8 @@ __all__ = [
     "points_json",
     "region",
     "robots_txt",
+    "routine_detail",
+    "routine_list",
     "search",
     "suggest",
     "suggest_thanks",

@@ -9,8 +9,8 @@ from ..dataset.cite import Citation, point_json_ld
 from ..maps import build_map, views_of
 from ..models import DatasetVersion, Point
 from ..models.suggestions import last_changed
-from ..references import References
 from .common import crumbs
+from .guide import pressing_of
 
 
 @require_safe
@@ -43,7 +43,7 @@ def point_detail(request, code):
         "points/point_detail.html",
         {
             "point": point,
-            "references": References(point.citations.all()),
+            **pressing_of(point, point.citations.all()),
             "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
             "previous": next(
                 (p for p in reversed(meridian_points) if p.number < point.number), None

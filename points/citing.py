@@ -1,0 +1,34 @@
+"""Numbered references for facts whose sources are written in a ``cited`` field (the guide's
+rules, the pressing entries, the routines): the same ``References`` the point pages use, so
+one list can hold a point's citations and these together."""
+
+from .models import Source
+from .models.guide import citation_lines
+from .references import Reference, References
+
+
+class CitedReferences(References):
+    """``References`` from model citations, plus facts given as (fact, item, cited text).
+
+    The sources named in the texts are fetched in one query. A fact's marks are found with the
+    ``cite`` tag as usual: ``{% cite references "rule" rule %}``.
+    """
+
+    def __init__(self, entries, citations=()):
+        super().__init__(citations)
+        entries = [(fact, item, citation_lines(cited)) for fact, item, cited in entries]
+        keys = {key for _fact, _item, pairs in entries for key, _locator in pairs}
+        sources = {s.key: s for s in Source.objects.filter(key__in=keys)} if keys else {}
+        # New sources are numbered after the point's own, in the bibliography's order.
+        for source in sorted(sources.values(), key=lambda s: s.order):
+            if source.pk not in self.by_source:
+                self.by_source[source.pk] = Reference(len(self.by_source) + 1, source)
+        for fact, item, pairs in entries:
+            for key, locator in pairs:
+                if key not in sources:
+                    continue  # a source deleted since: the fact goes unmarked, never a 500
+                reference = self.by_source[sources[key].pk]
+                for place in filter(None, locator.split("; ")):
+                    if place not in reference.locators:
+                        reference.locators.append(place)
+                self.marks[(fact, getattr(item, "pk", item))].append((reference, locator))
