@@ -1,0 +1,100 @@
+"""The derivation: the rules of ``placements`` turned into places in drawing units."""
+
+from .geometry import at_height
+from .landmarks import LEVELS, SCALE
+from .placements import FRONT_FOOT_LEVELS, HIDDEN, PLACEMENTS
+from .views import VIEWS
+
+
+def _level(code, placed_levels):
+    return _height(PLACEMENTS[code][0], placed_levels, code)
+
+
+def _height(rule, placed_levels, code):
+    if rule[0] == "at":
+        return LEVELS[rule[1]] + rule[2]
+    if rule[0] == "from":
+        return _resolve_level(rule[1], placed_levels) + rule[2]
+    if rule[0] == "fraction":
+        _kind, a, b, t = rule
+        return LEVELS[a] + (LEVELS[b] - LEVELS[a]) * t
+    raise ValueError(f"{code}: unknown height rule {rule!r}")
+
+
+def _resolve_level(code, placed_levels):
+    if code not in placed_levels:
+        placed_levels[code] = _level(code, placed_levels)
+    return placed_levels[code]
+
+
+class _Placer:
+    """Works out each point's place on one view, following the rules of ``PLACEMENTS``."""
+
+    def __init__(self, view, levels):
+        self.view, self.levels, self.placed = view, levels, {}
+
+    def rule_for(self, code):
+        rules = PLACEMENTS[code][1]
+        if self.view.name in rules:
+            return rules[self.view.name]
+        return HIDDEN.get(self.view.name, {})[code]
+
+    def place(self, code):
+        if code not in self.placed:
+            v = self.levels[code]
+            self.placed[code] = (self.across(self.rule_for(code), v), v)
+        return self.placed[code]
+
+    def spot(self, name):
+        """An anchor of the view, or a point placed on it."""
+        if name in self.view.anchors:
+            return self.view.anchors[name]
+        return self.place(name)
+
+    def x_of(self, name, v):
+        """The x of a landmark line, or of an anchor or point, at height v."""
+        if name in self.view.lines:
+            return at_height(self.view.lines[name], v)
+        return self.spot(name)[0]
+
+    def across(self, rule, v):
+        kind, *args = rule
+        side = self.view.lateral
+        if kind == "line":
+            name, cun = args
+            return at_height(self.view.lines[name], v) + side * cun
+        if kind == "between":
+            a, b, t = args
+            xa, xb = self.x_of(a, v), self.x_of(b, v)
+            return xa + (xb - xa) * t
+        if kind == "join":
+            (xa, va), (xb, vb) = self.spot(args[0]), self.spot(args[1])
+            return xa + (xb - xa) * (v - va) / (vb - va)
+        if kind == "at":
+            name, *cun = args
+            return self.spot(name)[0] + side * (cun[0] if cun else 0)
+        raise ValueError(f"unknown across rule {rule!r}")
+
+
+def derive_positions():
+    """Every point's place on every view it is seen on: {code: {view: [x, y]}}.
+
+    x and y are in drawing units (``SCALE`` to the cun), rounded to a tenth of a unit.
+    """
+    levels = {}
+    for code in PLACEMENTS:
+        _resolve_level(code, levels)
+    positions = {code: {} for code in PLACEMENTS}
+    for view in VIEWS.values():
+        view_levels = levels
+        if view.name == "front":
+            view_levels = {
+                **levels,
+                **{c: _height(r, levels, c) for c, r in FRONT_FOOT_LEVELS.items()},
+            }
+        placer = _Placer(view, view_levels)
+        for code, (_rule, across) in PLACEMENTS.items():
+            if view.name in across:
+                x, v = placer.place(code)
+                positions[code][view.name] = [round(x * SCALE, 1) + 0.0, round(v * SCALE, 1) + 0.0]
+    return positions

@@ -1,0 +1,159 @@
+"""The drawing: a view's skin and landmarks as SVG paths, and the maps with their points."""
+
+from .landmarks import SCALE
+from .placements import PLACEMENTS
+from .views import VIEWS
+
+
+def units(value):
+    return f"{round(value * SCALE, 1):g}"
+
+
+def smooth_path(points, closed=False):
+    """An SVG path through ``points`` (in cun), smoothed as a Catmull-Rom spline."""
+    if len(points) < 3:
+        return "M" + " ".join(f"{units(x)},{units(v)}" for x, v in points)
+    ring = (
+        [points[-1], *points, points[0], points[1]] if closed else [points[0], *points, points[-1]]
+    )
+    parts = [f"M{units(points[0][0])},{units(points[0][1])}"]
+    count = len(points) if closed else len(points) - 1
+    for i in range(count):
+        p0, p1, p2, p3 = ring[i], ring[i + 1], ring[i + 2], ring[i + 3]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        parts.append(
+            f"C{units(c1[0])},{units(c1[1])} {units(c2[0])},{units(c2[1])} "
+            f"{units(p2[0])},{units(p2[1])}"
+        )
+    if closed:
+        parts.append("Z")
+    return "".join(parts)
+
+
+def drawing(view_name):
+    """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks."""
+    view = VIEWS[view_name]
+    skin = smooth_path(view.outline)
+    fill = skin + "".join(f"L{units(x)},{units(v)}" for x, v in view.closing) + "Z"
+    return {
+        "name": view.name,
+        "label": view.label,
+        "description": view.description,
+        "view_box": view.view_box,
+        "fill": fill,
+        "skin": skin,
+        "marks": [
+            {"class": css, "d": smooth_path(points, closed)} for css, points, closed in view.marks
+        ],
+    }
+
+
+# --- Maps with points: what the templates draw ---------------------------------------------
+
+LABEL_ROOM = 34  # drawing units a label needs to the right of its marker
+CROP = 12  # cun shown above and below a point on its own page
+
+
+def _label_spot(view, x, y, others):
+    """Where a marker's label goes: to its right, unless the edge or another point is in
+    the way there and not on the left."""
+
+    def crowded(lo, hi):
+        return sum(1 for ox, oy in others if lo < ox < hi and abs(oy - y) < 8)
+
+    right_blocked = x + LABEL_ROOM > view.right * SCALE or crowded(x + 2, x + LABEL_ROOM)
+    left_blocked = x - LABEL_ROOM < view.left * SCALE or crowded(x - LABEL_ROOM, x - 2)
+    if right_blocked and not left_blocked:
+        return {"x": round(x - 7, 1), "y": round(y + 3.2, 1), "anchor": "end"}
+    return {"x": round(x + 7, 1), "y": round(y + 3.2, 1), "anchor": "start"}
+
+
+def _leaves_view(code, after, before, view_name):
+    """Whether the channel of ``code`` runs off this view between two of its points: some
+    point numbered between them is placed, but not on this view (LR 6 to LR 12 on the front
+    view goes round the inner knee and thigh, not over the kneecap)."""
+    channel = code.rsplit(" ", 1)[0]
+    return any(
+        view_name not in PLACEMENTS[f"{channel} {n}"][1]
+        for n in range(after + 1, before)
+        if f"{channel} {n}" in PLACEMENTS
+    )
+
+
+def build_map(view_name, points, *, region=None, current=None):
+    """A view with the given points on it, for ``templates/includes/map.html``.
+
+    ``points`` are Point objects (with their meridian loaded); those without a place on
+    this view are left out. On a region page (``region``) the region's points are drawn
+    full size and the others small; on a point page (``current``) that point is
+    highlighted and the others, its meridian neighbours, drawn faint.
+    """
+    from ..validators import position_on  # which imports this package
+
+    view = VIEWS[view_name]
+    # A malformed place (saved before it was checked, or around the check) is left off.
+    placed = [(point, place) for point in points if (place := position_on(point, view_name))]
+    lines = {}  # meridian -> its stretches on this view, each a list of "x,y"
+    previous = {}
+    for point, (x, y) in sorted(placed, key=lambda item: item[0].number):
+        if point.meridian is None:  # the extra points are on no channel's line
+            continue
+        stretches = lines.setdefault(point.meridian, [[]])
+        before = previous.get(point.meridian)
+        if before is not None and _leaves_view(point.code, before, point.number, view_name):
+            stretches.append([])
+        stretches[-1].append(f"{x:g},{y:g}")
+        previous[point.meridian] = point.number
+    markers = []
+    for point, (x, y) in placed:
+        if current is not None:
+            state = "is-current" if point.pk == current.pk else "is-faint"
+        elif region is not None:
+            state = "is-region" if point.region == region else "is-other"
+        else:
+            state = "is-region"
+        markers.append(
+            {
+                "point": point,
+                "meridian": point.meridian.code.lower() if point.meridian else "ex",
+                "x": x,
+                "y": y,
+                "state": state,
+                "label": _label_spot(view, x, y, [spot for _p, spot in placed]),
+            }
+        )
+    # Drawn last, on top: the highlighted point, then the points of the region.
+    order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
+    markers.sort(key=lambda marker: order[marker["state"]])
+    box = {}
+    if current is not None:
+        # A point's page shows the stretch of the leg around it, CROP cun above and below.
+        _x, y = position_on(current, view_name) or (0, (view.top + CROP) * SCALE)
+        top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)
+        bottom = min(top + 2 * CROP, view.bottom)
+        box = {
+            "view_box": f"{units(view.left)} {units(top)} {units(view.right - view.left)} "
+            f"{units(bottom - top)}"
+        }
+    return {
+        **drawing(view_name),
+        **box,
+        "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
+        "lines": [
+            {"meridian": meridian, "code": meridian.code.lower(), "points": " ".join(coords)}
+            for meridian, stretches in sorted(lines.items(), key=lambda item: item[0].order)
+            for coords in stretches
+            if len(coords) > 1
+        ],
+        "meridians": sorted(lines, key=lambda meridian: meridian.order),
+        "markers": markers,
+        "faint": current is not None,
+    }
+
+
+def views_of(point):
+    """The views a point is seen on, front to back."""
+    from ..validators import position_on  # which imports this package
+
+    return [name for name in VIEWS if position_on(point, name)]
