@@ -1,8 +1,8 @@
 """The derivation: the rules of ``placements`` turned into places in drawing units."""
 
 from .geometry import at_height
-from .landmarks import LEVELS, SCALE
-from .placements import FRONT_FOOT_LEVELS, HIDDEN, PLACEMENTS
+from .landmarks import LEVELS
+from .placements import HIDDEN, PLACEMENTS, VIEW_LEVELS, WHOLE_PLACE_RULES
 from .views import VIEWS
 
 
@@ -27,6 +27,21 @@ def _resolve_level(code, placed_levels):
     return placed_levels[code]
 
 
+def rule_on(code, view):
+    """The across rule of ``code`` on ``view``, and whether it is the view's own.
+
+    A close view uses its own rule if ``PLACEMENTS`` gives one (``None``: not shown there),
+    else the rule of its frame, the whole-leg view it enlarges, for the points that fall
+    inside its box. ``(None, False)`` when the point has no rule for the view.
+    """
+    rules = PLACEMENTS[code][1]
+    if view.name in rules:
+        return rules[view.name], True
+    if view.frame and view.frame in rules:
+        return rules[view.frame], False
+    return None, False
+
+
 class _Placer:
     """Works out each point's place on one view, following the rules of ``PLACEMENTS``."""
 
@@ -34,16 +49,32 @@ class _Placer:
         self.view, self.levels, self.placed = view, levels, {}
 
     def rule_for(self, code):
-        rules = PLACEMENTS[code][1]
-        if self.view.name in rules:
-            return rules[self.view.name]
-        return HIDDEN.get(self.view.name, {})[code]
+        rule, _own = rule_on(code, self.view)
+        if rule is not None:
+            return rule
+        return HIDDEN.get(self.view.frame or self.view.name, {})[code]
 
     def place(self, code):
         if code not in self.placed:
-            v = self.levels[code]
-            self.placed[code] = (self.across(self.rule_for(code), v), v)
+            rule = self.rule_for(code)
+            if rule[0] in WHOLE_PLACE_RULES:
+                self.placed[code] = self.whole_place(rule)
+            else:
+                v = self.levels[code]
+                self.placed[code] = (self.across(rule, v), v)
         return self.placed[code]
+
+    def whole_place(self, rule):
+        """A place given outright by its view, not by the point's height."""
+        kind, *args = rule
+        if kind == "spot":  # at an anchor, moved (dx, dv) cun
+            name, dx, dv = args
+            x, v = self.spot(name)
+            return x + self.view.lateral * dx, v + dv
+        # "toward": the fraction t of the way from place a to place b
+        a, b, t = args
+        (xa, va), (xb, vb) = self.spot(a), self.spot(b)
+        return xa + (xb - xa) * t, va + (vb - va) * t
 
     def spot(self, name):
         """An anchor of the view, or a point placed on it."""
@@ -79,22 +110,24 @@ class _Placer:
 def derive_positions():
     """Every point's place on every view it is seen on: {code: {view: [x, y]}}.
 
-    x and y are in drawing units (``SCALE`` to the cun), rounded to a tenth of a unit.
+    x and y are in the view's drawing units (its ``scale`` to the cun), rounded to a tenth
+    of a unit.
     """
     levels = {}
     for code in PLACEMENTS:
         _resolve_level(code, levels)
     positions = {code: {} for code in PLACEMENTS}
     for view in VIEWS.values():
-        view_levels = levels
-        if view.name == "front":
-            view_levels = {
-                **levels,
-                **{c: _height(r, levels, c) for c, r in FRONT_FOOT_LEVELS.items()},
-            }
+        frame_levels = VIEW_LEVELS.get(view.frame or view.name, {})
+        view_levels = {**levels, **{c: _height(r, levels, c) for c, r in frame_levels.items()}}
         placer = _Placer(view, view_levels)
-        for code, (_rule, across) in PLACEMENTS.items():
-            if view.name in across:
-                x, v = placer.place(code)
-                positions[code][view.name] = [round(x * SCALE, 1) + 0.0, round(v * SCALE, 1) + 0.0]
+        for code in PLACEMENTS:
+            rule, own = rule_on(code, view)
+            if rule is None:
+                continue
+            x, v = placer.place(code)
+            if not own and not view.contains(x, v):
+                continue  # outside the close view's box
+            s = view.scale
+            positions[code][view.name] = [round(x * s, 1) + 0.0, round(v * s, 1) + 0.0]
     return positions

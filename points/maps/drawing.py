@@ -1,16 +1,23 @@
 """The drawing: a view's skin and landmarks as SVG paths, and the maps with their points."""
 
+from functools import cache
+
+from .derivation import derive_positions
 from .landmarks import SCALE
-from .placements import PLACEMENTS
 from .views import VIEWS
 
 
-def units(value):
-    return f"{round(value * SCALE, 1):g}"
+def units(value, scale=SCALE):
+    """A length in cun as drawing units, ``scale`` to the cun."""
+    return f"{round(value * scale, 1):g}"
 
 
-def smooth_path(points, closed=False):
+def smooth_path(points, closed=False, scale=SCALE):
     """An SVG path through ``points`` (in cun), smoothed as a Catmull-Rom spline."""
+
+    def units(value):
+        return f"{round(value * scale, 1):g}"
+
     if len(points) < 3:
         return "M" + " ".join(f"{units(x)},{units(v)}" for x, v in points)
     ring = (
@@ -34,8 +41,9 @@ def smooth_path(points, closed=False):
 def drawing(view_name):
     """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks."""
     view = VIEWS[view_name]
-    skin = smooth_path(view.outline)
-    fill = skin + "".join(f"L{units(x)},{units(v)}" for x, v in view.closing) + "Z"
+    s = view.scale
+    skin = smooth_path(view.outline, scale=s)
+    fill = skin + "".join(f"L{units(x, s)},{units(v, s)}" for x, v in view.closing) + "Z"
     return {
         "name": view.name,
         "label": view.label,
@@ -44,7 +52,8 @@ def drawing(view_name):
         "fill": fill,
         "skin": skin,
         "marks": [
-            {"class": css, "d": smooth_path(points, closed)} for css, points, closed in view.marks
+            {"class": css, "d": smooth_path(points, closed, s)}
+            for css, points, closed in view.marks
         ],
     }
 
@@ -62,11 +71,21 @@ def _label_spot(view, x, y, others):
     def crowded(lo, hi):
         return sum(1 for ox, oy in others if lo < ox < hi and abs(oy - y) < 8)
 
-    right_blocked = x + LABEL_ROOM > view.right * SCALE or crowded(x + 2, x + LABEL_ROOM)
-    left_blocked = x - LABEL_ROOM < view.left * SCALE or crowded(x - LABEL_ROOM, x - 2)
+    right_blocked = x + LABEL_ROOM > view.right * view.scale or crowded(x + 2, x + LABEL_ROOM)
+    left_blocked = x - LABEL_ROOM < view.left * view.scale or crowded(x - LABEL_ROOM, x - 2)
     if right_blocked and not left_blocked:
         return {"x": round(x - 7, 1), "y": round(y + 3.2, 1), "anchor": "end"}
     return {"x": round(x + 7, 1), "y": round(y + 3.2, 1), "anchor": "start"}
+
+
+@cache
+def _seen_on():
+    """The codes each view shows, from the derivation."""
+    seen = {name: set() for name in VIEWS}
+    for code, places in derive_positions().items():
+        for name in places:
+            seen[name].add(code)
+    return seen
 
 
 def _leaves_view(code, after, before, view_name):
@@ -74,10 +93,11 @@ def _leaves_view(code, after, before, view_name):
     point numbered between them is placed, but not on this view (LR 6 to LR 12 on the front
     view goes round the inner knee and thigh, not over the kneecap)."""
     channel = code.rsplit(" ", 1)[0]
+    seen = _seen_on()
     return any(
-        view_name not in PLACEMENTS[f"{channel} {n}"][1]
+        f"{channel} {n}" not in seen[view_name]
         for n in range(after + 1, before)
-        if f"{channel} {n}" in PLACEMENTS
+        if any(f"{channel} {n}" in codes for codes in seen.values())
     )
 
 
@@ -127,7 +147,7 @@ def build_map(view_name, points, *, region=None, current=None):
     order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
     markers.sort(key=lambda marker: order[marker["state"]])
     box = {}
-    if current is not None:
+    if current is not None and not view.is_close:
         # A point's page shows the stretch of the leg around it, CROP cun above and below.
         _x, y = position_on(current, view_name) or (0, (view.top + CROP) * SCALE)
         top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)

@@ -21,12 +21,27 @@ class View:
     outline: list  # the skin, as one open line around the leg, top left to top right
     closing: list  # the rest of the skin's shape (not drawn), to close it for the fill
     marks: list  # the landmarks lightly drawn: (css class, [(x, v), ...], closed)
+    # A close view is drawn larger, ``scale`` drawing units to the cun, so that its markers
+    # and labels (sized in drawing units) stay the size of the whole-leg views' on the page.
+    scale: float = SCALE
+    # The whole-leg view whose drawing, landmarks and placement rules a close view shares
+    # ("" for a view that is its own frame).
+    frame: str = ""
+
+    @property
+    def is_close(self):
+        return self.scale != SCALE
+
+    def contains(self, x, v):
+        """Whether the place (in cun) is inside the view's box."""
+        return self.left <= x <= self.right and self.top <= v <= self.bottom
 
     @property
     def view_box(self):
+        s = self.scale
         return (
-            f"{self.left * SCALE:g} {self.top * SCALE:g} "
-            f"{(self.right - self.left) * SCALE:g} {(self.bottom - self.top) * SCALE:g}"
+            f"{round(self.left * s, 1):g} {round(self.top * s, 1):g} "
+            f"{round((self.right - self.left) * s, 1):g} {round((self.bottom - self.top) * s, 1):g}"
         )
 
 

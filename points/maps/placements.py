@@ -53,7 +53,15 @@ PLACEMENTS = {
     "ST 44": (("at", "toe webs", -0.3), {"front": ("at", "web 2-3")}),
     "ST 45": (("at", "toenail 2 base", -0.1), {"front": ("at", "toenail 2 lateral corner")}),
     # Spleen: up the inner side, behind the tibia.
-    "SP 1": (("at", "sole", -0.3), {"medial": ("at", "great toenail medial corner")}),
+    # SP 1 is seen on the top of the foot too: 0.1 cun beyond the medial corner of the base
+    # of the great toenail (0.6 cun wide).
+    "SP 1": (
+        ("at", "sole", -0.3),
+        {
+            "medial": ("at", "great toenail medial corner"),
+            "dorsum": ("spot", "toenail 1 lateral corner", -0.8, 0),
+        },
+    ),
     # SP 2 and SP 3: either side of the first metatarsophalangeal joint, at the border of the
     # sole's skin (0.3 cun above the sole where the foot is this thin).
     "SP 2": (("at", "sole", -0.3), {"medial": ("at", "metatarsophalangeal joint 1", -0.45)}),
@@ -157,7 +165,13 @@ PLACEMENTS = {
     "BL 64": (("at", "sole", -0.4), {"lateral": ("at", "metatarsal 5 tuberosity", -0.1)}),
     "BL 65": (("at", "sole", -0.4), {"lateral": ("at", "metatarsophalangeal joint 5", 0.6)}),
     "BL 66": (("at", "sole", -0.4), {"lateral": ("at", "metatarsophalangeal joint 5", -0.35)}),
-    "BL 67": (("at", "sole", -0.35), {"lateral": ("at", "little toenail lateral corner")}),
+    "BL 67": (
+        ("at", "sole", -0.35),
+        {
+            "lateral": ("at", "little toenail lateral corner"),
+            "dorsum": ("spot", "toenail 5 lateral corner", 0, 0),
+        },
+    ),
     # Kidney: behind the inner ankle, up the inner calf to the knee crease.
     "KI 2": (("at", "sole", -0.55), {"medial": ("at", "navicular tuberosity")}),
     "KI 3": (
@@ -252,14 +266,22 @@ PLACEMENTS = {
     "EX-LE 10": (("at", "toe webs", -0.3), {"front": ("at", "web 3-4")}),
     # Qiduan: the tips of the ten toes, 0.1 cun from the nail; the marker is the second toe's.
     "EX-LE 12": (("at", "toe 2 tip", -0.1), {"front": ("at", "toe 2 tip")}),
+    # The sole. KI 1 (WHO 2008, p. 136): with the toes flexed, in the deepest hollow of the
+    # sole, about a third of the way from the web between the second and third toes to the
+    # back of the heel.
+    "KI 1": (("at", "sole", 0), {"sole": ("toward", "web 2-3", "heel back", 1 / 3)}),
+    # Duyin: the middle of the crease of the second toe's distal joint, on its underside.
+    "EX-LE 11": (("at", "sole", 0), {"sole": ("spot", "toe 2 distal crease", 0, 0)}),
 }
-# Points that none of the four views can show, and why; they have no place on the maps.
-UNSEEN = {
-    "KI 1": "on the sole",
-    "EX-LE 11": "on the sole (Duyin: the plantar crease of the second toe's distal joint)",
-}
-# Heights on the front view's laid-flat top of the foot, for points that a side view shows too
-# (where their height is the one in PLACEMENTS).
-FRONT_FOOT_LEVELS = {"GB 40": ("at", "ankle crease", 0.5)}
+# Points that no view can show, and why (none, now that the sole is drawn): they would have no
+# place on the maps.
+UNSEEN = {}
+# Heights on a view (and the close views it frames) that differ from the point's height in
+# PLACEMENTS: on the front view's laid-flat top of the foot, for points a side view shows too.
+VIEW_LEVELS = {"front": {"GB 40": ("at", "ankle crease", 0.5)}}
+# Across rules that give the whole place on their view, not the x at the point's height:
+# ("spot", place, dx, dv) is dx cun to the lateral side of a place and dv cun below it;
+# ("toward", a, b, t) is the fraction t of the way from place a to place b.
+WHOLE_PLACE_RULES = {"spot", "toward"}
 # Points used to place others on a view where they are not themselves shown.
 HIDDEN = {"back": {"KI 3": ("between", "medial malleolus", "achilles centre", 0.5)}}

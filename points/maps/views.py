@@ -5,6 +5,7 @@ rules measure from, ``anchors`` the named places, ``outline`` the skin and ``mar
 bones, tendons and creases drawn lightly.
 """
 
+from .foot import SOLE, close_views
 from .geometry import View, ellipse
 from .landmarks import (
     ANKLE_CREASE,
@@ -327,11 +328,17 @@ BACK = View(
 
 # fmt: on
 
-VIEWS = {view.name: view for view in (FRONT, LATERAL, MEDIAL, BACK)}
+# The whole-leg views, then the foot's: the sole, and the close views that enlarge the top of
+# the foot and its inner and outer edges (see ``foot``).
+VIEWS = {
+    view.name: view
+    for view in (FRONT, LATERAL, MEDIAL, BACK, *close_views(FRONT, LATERAL, MEDIAL), SOLE)
+}
 # The views a region's page shows: the side's points of the groin and the top of the foot
-# (SP 12, LR 12, LR 4) are seen only from the front.
+# (SP 12, LR 12, LR 4) are seen only from the front; the back's points of the sole (KI 1,
+# Duyin) only on the sole; the foot's views show its crowded points apart.
 REGION_VIEWS = {
-    "front": ["front"],
-    "side": ["lateral", "medial", "front"],
-    "back": ["back", "lateral"],
+    "front": ["front", "dorsum"],
+    "side": ["lateral", "medial", "front", "foot-medial", "foot-lateral"],
+    "back": ["back", "lateral", "sole"],
 }
