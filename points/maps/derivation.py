@@ -1,7 +1,9 @@
 """The derivation: the rules of ``placements`` turned into places in drawing units."""
 
+import math
+
 from .geometry import at_height
-from .landmarks import LEVELS
+from .landmarks import LEVELS, MARKER_DIAMETER
 from .placements import HIDDEN, PLACEMENTS, VIEW_LEVELS, WHOLE_PLACE_RULES
 from .views import VIEWS
 
@@ -130,4 +132,26 @@ def derive_positions():
                 continue  # outside the close view's box
             s = view.scale
             positions[code][view.name] = [round(x * s, 1) + 0.0, round(v * s, 1) + 0.0]
+    _leave_crowded_points_to_close_views(positions)
     return positions
+
+
+def _leave_crowded_points_to_close_views(positions):
+    """On a whole-leg view, of two markers closer than a marker's width, the later point (in
+    ``PLACEMENTS``' order) is left to the close views, where both stand apart; two points at
+    the same place (the knee eyes) stay together, drawn as one marker."""
+    for view in VIEWS.values():
+        if view.is_close:
+            continue
+        close = [v.name for v in VIEWS.values() if v.frame == view.name]
+        shown = [code for code in PLACEMENTS if view.name in positions[code]]
+        for i, code in enumerate(shown):
+            if view.name not in positions[code] or not any(c in positions[code] for c in close):
+                continue
+            here = positions[code][view.name]
+            if any(
+                view.name in positions[other]
+                and 0 < math.dist(here, positions[other][view.name]) < MARKER_DIAMETER
+                for other in shown[:i]
+            ):
+                del positions[code][view.name]

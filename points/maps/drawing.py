@@ -1,5 +1,6 @@
 """The drawing: a view's skin and landmarks as SVG paths, and the maps with their points."""
 
+import math
 from functools import cache
 
 from .derivation import derive_positions
@@ -101,6 +102,29 @@ def _leaves_view(code, after, before, view_name):
     )
 
 
+def _hit_radius(view, view_box):
+    """A marker's tap target, in drawing units: at least 24 CSS px across on a 360 px phone,
+    where a map is drawn at most about 260 px wide and 540 px (150vw) tall."""
+    _left, _top, width, height = (float(n) for n in view_box.split())
+    px_per_unit = min(260 / width, 540 / height)
+    return max(9, math.ceil(12.5 / px_per_unit))
+
+
+def _join_markers_at_one_place(markers):
+    """Points at the same place (Xiyan's medial eye is Neixiyan) are one marker: the first
+    carries the dot and both codes, the others keep their links but draw nothing."""
+    at = {}
+    for marker in markers:
+        at.setdefault((marker["x"], marker["y"]), []).append(marker)
+    for together in at.values():
+        # The current point carries the dot on its own page.
+        together.sort(key=lambda marker: marker["state"] != "is-current")
+        codes = sorted((m["point"] for m in together), key=lambda p: (p.code.split()[0], p.number))
+        together[0]["text"] = " · ".join(point.code for point in codes)
+        for marker in together[1:]:
+            marker["joined"] = True
+
+
 def build_map(view_name, points, *, region=None, current=None):
     """A view with the given points on it, for ``templates/includes/map.html``.
 
@@ -143,6 +167,7 @@ def build_map(view_name, points, *, region=None, current=None):
                 "label": _label_spot(view, x, y, [spot for _p, spot in placed]),
             }
         )
+    _join_markers_at_one_place(markers)
     # Drawn last, on top: the highlighted point, then the points of the region.
     order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
     markers.sort(key=lambda marker: order[marker["state"]])
@@ -169,6 +194,8 @@ def build_map(view_name, points, *, region=None, current=None):
         "meridians": sorted(lines, key=lambda meridian: meridian.order),
         "markers": markers,
         "faint": current is not None,
+        "close": view.is_close,
+        "hit": _hit_radius(view, box.get("view_box", view.view_box)),
     }
 
 

@@ -10,7 +10,8 @@ sole is seen from behind.
 
 The close views share the coordinates, landmarks and placement rules of the whole-leg view
 they enlarge (their ``frame``), cropped to the foot and ankle and drawn ``scale`` drawing
-units to the cun, so that markers half a cun apart stand apart.
+units to the cun, so that markers less than half a cun apart stand apart (the whole-leg
+views leave such crowded points to them: see ``derivation``).
 """
 
 from dataclasses import replace
@@ -118,7 +119,7 @@ def close_views(front, lateral, medial):
             right=9.6,
             top=30.9,
             bottom=38.0,
-            scale=12,
+            scale=20,
             frame="medial",
         ),
         replace(
@@ -130,7 +131,7 @@ def close_views(front, lateral, medial):
             right=2.6,
             top=30.9,
             bottom=38.0,
-            scale=12,
+            scale=26,  # BL 66 and BL 67, on the little toe, are 0.37 cun apart
             frame="lateral",
         ),
     ]

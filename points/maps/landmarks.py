@@ -33,6 +33,7 @@ between them can be seen; heights there are distances along the top of the foot
 """
 
 SCALE = 10  # drawing units to the cun
+MARKER_DIAMETER = 9  # drawing units: a region's marker (r="4.5" in templates/includes/map.html)
 
 # --- Heights of the landmarks, in cun below the prominence of the greater trochanter ---------
 

@@ -147,9 +147,11 @@ PLACEMENTS = {
         ("fraction", "popliteal crease", "lateral malleolus", 0.5),
         {"back": ("between", "lateral edge", "medial edge", 0.5)},
     ),
+    # BL 58: 0.7 cun in front of the back edge (lateral to the calcaneal tendon), a marker's
+    # width behind GB 35, which is level with it on the fibula's back border.
     "BL 58": (
         ("from", "BL 60", -7),
-        {"back": ("at", "BL 57", 1), "lateral": ("line", "back edge", -0.8)},
+        {"back": ("at", "BL 57", 1), "lateral": ("line", "back edge", -0.7)},
     ),
     "BL 59": (("from", "BL 60", -3), {"back": ("at", "BL 60"), "lateral": ("at", "BL 60")}),
     "BL 60": (
@@ -169,6 +171,9 @@ PLACEMENTS = {
         ("at", "sole", -0.35),
         {
             "lateral": ("at", "little toenail lateral corner"),
+            # Close up: at the corner itself, at the level of the nail's base, above the red
+            # and white flesh where BL 66 is.
+            "foot-lateral": ("spot", "little toenail lateral corner", 0, -0.12),
             "dorsum": ("spot", "toenail 5 lateral corner", 0, 0),
         },
     ),

@@ -339,6 +339,6 @@ VIEWS = {
 # Duyin) only on the sole; the foot's views show its crowded points apart.
 REGION_VIEWS = {
     "front": ["front", "dorsum"],
-    "side": ["lateral", "medial", "front", "foot-medial", "foot-lateral"],
-    "back": ["back", "lateral", "sole"],
+    "side": ["lateral", "medial", "front", "dorsum", "foot-medial", "foot-lateral"],
+    "back": ["back", "lateral", "foot-lateral", "sole"],
 }
