@@ -61,22 +61,35 @@ def drawing(view_name):
 
 # --- Maps with points: what the templates draw ---------------------------------------------
 
-LABEL_ROOM = 34  # drawing units a label needs to the right of its marker
+# Drawing units a label's character needs (10px semi-bold, 12px for the current point's),
+# and the gap between a marker and its label.
+LABEL_CHAR, CURRENT_LABEL_CHAR, LABEL_GAP = 6.2, 7.5, 9
 CROP = 12  # cun shown above and below a point on its own page
 
 
-def _label_spot(view, x, y, others):
-    """Where a marker's label goes: to its right, unless the edge or another point is in
-    the way there and not on the left."""
+def _label_spot(view, x, y, others, text, current=False):
+    """Where a marker's label goes: to its right if it fits inside the view there clear of
+    other points, else to its left if it does there; failing both, on a side where it stays
+    inside the view. Never above or below the view's box."""
+    room = LABEL_GAP + len(text) * (CURRENT_LABEL_CHAR if current else LABEL_CHAR)
+    s = view.scale
 
     def crowded(lo, hi):
-        return sum(1 for ox, oy in others if lo < ox < hi and abs(oy - y) < 8)
+        return any(lo < ox < hi and abs(oy - y) < 8 for ox, oy in others)
 
-    right_blocked = x + LABEL_ROOM > view.right * view.scale or crowded(x + 2, x + LABEL_ROOM)
-    left_blocked = x - LABEL_ROOM < view.left * view.scale or crowded(x - LABEL_ROOM, x - 2)
-    if right_blocked and not left_blocked:
-        return {"x": round(x - 7, 1), "y": round(y + 3.2, 1), "anchor": "end"}
-    return {"x": round(x + 7, 1), "y": round(y + 3.2, 1), "anchor": "start"}
+    fits_right, fits_left = x + room <= view.right * s, x - room >= view.left * s
+    if (fits_right and not crowded(x + 2, x + room)) or not (
+        fits_left and (not crowded(x - room, x - 2) or not fits_right)
+    ):
+        side = 1
+    else:
+        side = -1
+    label_y = min(max(y + 3.2, view.top * s + 11), view.bottom * s - 2)
+    return {
+        "x": round(x + 7 * side, 1),
+        "y": round(label_y, 1),
+        "anchor": "start" if side == 1 else "end",
+    }
 
 
 @cache
@@ -120,7 +133,13 @@ def _join_markers_at_one_place(markers):
         # The current point carries the dot on its own page.
         together.sort(key=lambda marker: marker["state"] != "is-current")
         codes = sorted((m["point"] for m in together), key=lambda p: (p.code.split()[0], p.number))
-        together[0]["text"] = " · ".join(point.code for point in codes)
+        # One channel's prefix once: "EX-LE 4 · 5".
+        together[0]["text"] = " · ".join(
+            point.code
+            if n == 0 or point.code.split()[0] != codes[0].code.split()[0]
+            else str(point.number)
+            for n, point in enumerate(codes)
+        )
         for marker in together[1:]:
             marker["joined"] = True
 
@@ -164,10 +183,16 @@ def build_map(view_name, points, *, region=None, current=None):
                 "x": x,
                 "y": y,
                 "state": state,
-                "label": _label_spot(view, x, y, [spot for _p, spot in placed]),
             }
         )
     _join_markers_at_one_place(markers)
+    others = [spot for _p, spot in placed]
+    for marker in markers:
+        if not marker.get("joined"):
+            current_one = marker["state"] == "is-current"
+            marker["label"] = _label_spot(
+                view, *(marker["x"], marker["y"]), others, marker["text"], current_one
+            )
     # Drawn last, on top: the highlighted point, then the points of the region.
     order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
     markers.sort(key=lambda marker: order[marker["state"]])
