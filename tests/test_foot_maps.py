@@ -97,7 +97,14 @@ def labels_outside_their_view(svg):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/regions/front/", "/regions/side/", "/regions/back/", "/points/sp1/", "/points/bl67/"],
+    [
+        "/regions/front/",
+        "/regions/side/",
+        "/regions/back/",
+        "/points/sp1/",
+        "/points/bl67/",
+        "/points/ex-le11/",
+    ],
 )
 def test_every_label_stays_inside_its_view(client, url):
     html = client.get(url).text

@@ -63,7 +63,7 @@ SOLE = View(
     label="Sole",
     description="The sole of the left foot, heel at the top and the big toe to the right, "
     "as when the raised foot is seen from behind.",
-    left=-2.65, right=2.65, top=-0.4, bottom=11.2,
+    left=-3.4, right=3.4, top=-0.4, bottom=11.2,  # room for a label either side of the toes
     lateral=-1,
     lines={},
     anchors={
