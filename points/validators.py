@@ -1,6 +1,6 @@
 """A point's places on the leg maps (``Point.map_positions``): what a well-formed one is.
 
-``{"front": [x, y], "lateral": [x, y], ...}``: only the four views, each place two finite
+``{"front": [x, y], "lateral": [x, y], ...}``: only the maps' views, each place two finite
 numbers inside that view's drawing, in drawing units. ``map_position_errors`` says what is
 wrong with a whole value (for ``Point.clean``); ``position_on`` reads one view's place and
 gives ``None`` for anything malformed, so that a value stored before the check, or written
@@ -11,11 +11,12 @@ import math
 
 from django.core.exceptions import ValidationError
 
-from .maps import SCALE, VIEWS
+from .maps import VIEWS
 
 
 def _bounds(view):
-    return view.left * SCALE, view.right * SCALE, view.top * SCALE, view.bottom * SCALE
+    s = view.scale
+    return view.left * s, view.right * s, view.top * s, view.bottom * s
 
 
 def _place_error(view_name, place):

@@ -27,18 +27,9 @@ LEG = [
     *(f"EX-LE {n}" for n in range(1, 13)),
 ]
 MARKER_DIAMETER = 9  # drawing units: a marker of the region's points, r="4.5" in map.html
-# Markers closer than that on one view, where the locations allow nothing else.
-CLOSE_PAIRS = {
+# Points at the same place on a view, drawn as one marker with both names.
+SAME_PLACE = {
     ("front", "EX-LE 4", "EX-LE 5"): "Xiyan's marker is its medial knee eye: Neixiyan itself",
-    ("front", "ST 44", "EX-LE 10"): "neighbouring toe webs, 0.85 cun apart",
-    ("front", "EX-LE 10", "GB 43"): "neighbouring toe webs, 0.7 cun apart",
-    ("front", "ST 45", "EX-LE 12"): "the second toe's nail base and tip, half a cun apart",
-    ("lateral", "GB 35", "BL 58"): "both 7 cun above the malleolus, 0.8 cun apart",
-    ("lateral", "BL 66", "BL 67"): "the little toe: just past its joint, and its nail",
-    ("medial", "KI 3", "KI 4"): "WHO: KI 4 is 0.5 cun below KI 3",
-    ("medial", "KI 4", "KI 5"): "KI 4 and KI 5: 0.5 and 1 cun below KI 3",
-    ("medial", "KI 7", "KI 8"): "WHO: KI 8 is 0.5 cun in front of KI 7",
-    ("medial", "SP 5", "KI 6"): "in front of and below the malleolus, 0.75 cun apart",
 }
 SVG = re.compile(r"<svg class=\"leg-svg\".*?</svg>", re.S)
 MARKER = re.compile(r'<a class="marker m-(\w+) (is-\w+)" href="([^"]+)" aria-label="([^"]+)"')
@@ -80,8 +71,9 @@ def test_every_point_of_the_leg_is_placed_or_said_to_be_unseen():
     positions = derive_positions()
     for code in LEG:
         assert bool(positions.get(code)) == (code not in UNSEEN), code
-    assert set(UNSEEN) == {"KI 1", "EX-LE 11"}  # both on the sole
-    assert all("sole" in why for why in UNSEEN.values())
+    assert UNSEEN == {}
+    # The two points of the sole are seen on the sole, and only there.
+    assert set(positions["KI 1"]) == set(positions["EX-LE 11"]) == {"sole"}
 
 
 def test_no_two_markers_on_a_view_overlap():
@@ -89,9 +81,36 @@ def test_no_two_markers_on_a_view_overlap():
     for code_a, code_b in itertools.combinations(derive_positions().items(), 2):
         (a, views_a), (b, views_b) = code_a, code_b
         for view in views_a.keys() & views_b.keys():
-            if math.dist(views_a[view], views_b[view]) < MARKER_DIAMETER:
-                close.add((view, a, b) if (view, a, b) in CLOSE_PAIRS else (view, b, a))
-    assert close == set(CLOSE_PAIRS)
+            distance = math.dist(views_a[view], views_b[view])
+            if distance < MARKER_DIAMETER:
+                close.add((view, a, b, distance))
+    assert close == {(*pair, 0) for pair in SAME_PLACE}
+
+
+def test_crowded_points_are_left_to_the_close_views():
+    positions = derive_positions()
+    # KI 4 (0.5 cun below KI 3), KI 6 and KI 8 are drawn on the inner edge of the foot only;
+    # the little toe's BL 67 and the toes' extra points on the foot's views only.
+    for code, view, close in [
+        ("KI 4", "medial", "foot-medial"),
+        ("KI 6", "medial", "foot-medial"),
+        ("KI 8", "medial", "foot-medial"),
+        ("BL 67", "lateral", "foot-lateral"),
+        ("EX-LE 10", "front", "dorsum"),
+        ("EX-LE 12", "front", "dorsum"),
+    ]:
+        assert view not in positions[code] and close in positions[code], code
+    assert "medial" in positions["KI 3"] and "medial" in positions["KI 7"]
+
+
+@pytest.mark.django_db
+def test_points_at_one_place_are_one_marker_with_both_names(client):
+    html = client.get("/regions/front/").text
+    (front,) = [svg for svg in maps_of(html) if "Points on the front view" in svg]
+    knee = [m for m in markers(front) if m["name"].startswith(("EX-LE 4 ", "EX-LE 5 "))]
+    assert len(knee) == 2  # two links, for keyboards and screen readers
+    assert front.count('class="dot"') == len(markers(front)) - 1  # one dot for the two
+    assert "EX-LE 4 · 5</text>" in front
 
 
 @pytest.mark.django_db
@@ -108,10 +127,10 @@ def test_every_point_is_inside_the_leg_on_every_view_it_is_on():
     for code, views in derive_positions().items():
         assert views, code
         for name, (x, y) in views.items():
-            view = VIEWS[name]
-            outline = [(px * 10, py * 10) for px, py in view.outline + view.closing]
+            view, s = VIEWS[name], VIEWS[name].scale
+            outline = [(px * s, py * s) for px, py in view.outline + view.closing]
             assert inside(outline, x, y), (code, name)
-            assert view.left * 10 < x < view.right * 10 and view.top * 10 < y < view.bottom * 10
+            assert view.left * s < x < view.right * s and view.top * s < y < view.bottom * s
 
 
 def chain(view, codes):
@@ -141,7 +160,7 @@ def test_points_ordered_along_a_meridian_are_ordered_along_the_leg():
     assert chain("lateral", ["BL 60", "BL 62", "BL 61"]) == sorted(
         chain("lateral", ["BL 60", "BL 62", "BL 61"])
     )
-    kidney = chain("medial", ["KI 6", "KI 3", "KI 7", "KI 9", "KI 10"])  # KI 6 is below KI 3
+    kidney = chain("medial", ["KI 3", "KI 7", "KI 9", "KI 10"])
     assert kidney == sorted(kidney, reverse=True)
 
 
@@ -153,9 +172,10 @@ def ascending(view, codes):
 
 def test_the_new_points_follow_their_channels_along_the_leg():
     assert ascending("front", ["ST 45", "ST 44", "ST 43", "ST 42", "ST 41", "ST 36", "ST 31"])
-    assert ascending("medial", ["KI 5", "KI 4", "KI 3", "KI 8", "KI 9", "KI 10"])
-    assert ascending("medial", ["KI 2", "KI 6", "KI 3"])  # KI 2 below the navicular
-    assert chain("medial", ["KI 7"]) == chain("medial", ["KI 8"])
+    assert ascending("medial", ["KI 5", "KI 3", "KI 9", "KI 10"])
+    assert ascending("foot-medial", ["KI 5", "KI 4", "KI 3", "KI 8"])
+    assert ascending("foot-medial", ["KI 2", "KI 6", "KI 3"])  # KI 2 below the navicular
+    assert chain("foot-medial", ["KI 7"]) == chain("foot-medial", ["KI 8"])
     assert ascending("front", ["LR 1", "LR 2", "LR 3", "LR 4", "LR 5", "LR 6", "LR 12"])
     assert ascending("medial", ["LR 5", "LR 6", "LR 7", "LR 8", "LR 9", "LR 10", "LR 11"])
     assert ascending("medial", ["SP 5", "SP 6", "SP 9", "SP 10", "SP 11"])
@@ -169,12 +189,12 @@ def test_the_new_points_follow_their_channels_along_the_leg():
     positions = derive_positions()
     bladder = [positions[code]["lateral"][0] for code in ["BL 63", "BL 64", "BL 65", "BL 66"]]
     assert bladder == sorted(bladder, reverse=True) and len(set(bladder)) == len(bladder)
-    assert positions["BL 67"]["lateral"][0] < positions["BL 65"]["lateral"][0]
+    assert positions["BL 67"]["foot-lateral"][0] < positions["BL 65"]["foot-lateral"][0]
     spleen = [positions[code]["medial"][0] for code in ["SP 5", "SP 4", "SP 3", "SP 2", "SP 1"]]
     assert spleen == sorted(spleen) and len(set(spleen)) == len(spleen)
     # Across the top of the foot, medial to lateral: LR, ST, GB.
     for level in (["LR 2", "ST 44", "EX-LE 10", "GB 43"], ["LR 3", "GB 41"]):
-        xs = [positions[code]["front"][0] for code in level]
+        xs = [positions[code]["dorsum"][0] for code in level]
         assert xs == sorted(xs)
 
 
@@ -262,7 +282,8 @@ def test_point_page_shows_the_meridian_neighbours_faint(client):
     assert names["ST 36 Zusanli"] == "is-current"
     assert names["ST 35 Dubi"] == names["ST 37 Shangjuxu"] == "is-faint"
     assert '<polyline class="meridian m-st"' in svg
-    assert len(maps_of(client.get("/points/bl60/").text)) == 2  # from behind and the side
+    # From behind, the side, and the outer edge of the foot.
+    assert len(maps_of(client.get("/points/bl60/").text)) == 3
 
 
 @pytest.mark.django_db

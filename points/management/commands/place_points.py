@@ -1,6 +1,6 @@
 """Work out where each point is drawn on the leg maps, and store it.
 
-The places come from the derivation in ``points/maps.py``: the landmark heights from the
+The places come from the derivation in the ``points/maps/`` package: the landmark heights from the
 WHO (2008) proportional measurements, and for each point a height rule and, on each view it
 is seen on, an across rule, all in cun (``PLACEMENTS``). This command computes them and
 writes them to every point's ``map_positions`` in the database, and with ``--fixture`` into
@@ -45,7 +45,7 @@ def update_fixture(path, positions):
 
 
 class Command(BaseCommand):
-    help = "Place every point on the leg maps from its location (see points/maps.py)."
+    help = "Place every point on the leg maps from its location (see points/maps/)."
 
     def add_arguments(self, parser):
         parser.add_argument("--fixture", help="Also write the places into this fixture file.")

@@ -1,0 +1,41 @@
+"""The leg maps: drawings of the left leg and foot, and where each point sits on them.
+
+Where a point's place comes from, module by module:
+
+* ``landmarks``: the landmarks' heights in cun, from the WHO (2008) proportional
+  measurements (``LEVELS``), and ``SCALE``, drawing units to the cun;
+* ``geometry``: a ``View`` and the helpers to draw and measure on it;
+* ``views``: the whole-leg views, their skin, landmark lines and named places (``VIEWS``),
+  and the views each region's page shows (``REGION_VIEWS``);
+* ``placements``: the written rules, a height and an across rule for each view a point is
+  seen on (``PLACEMENTS``), and the points no view shows (``UNSEEN``);
+* ``derivation``: the rules turned into drawing coordinates (``derive_positions``), which
+  ``manage.py place_points`` stores in each point's ``map_positions``;
+* ``drawing``: the SVG paths of a view and the maps the templates draw (``build_map``);
+* ``guide``: the cun guide's figure with the proportional measurements (``cun_figure``).
+"""
+
+from .derivation import derive_positions
+from .drawing import build_map, drawing, smooth_path, views_of
+from .geometry import View, at_height
+from .guide import cun_figure
+from .landmarks import LEVELS, SCALE
+from .placements import PLACEMENTS, UNSEEN
+from .views import REGION_VIEWS, VIEWS
+
+__all__ = [
+    "LEVELS",
+    "PLACEMENTS",
+    "REGION_VIEWS",
+    "SCALE",
+    "UNSEEN",
+    "VIEWS",
+    "View",
+    "at_height",
+    "build_map",
+    "cun_figure",
+    "derive_positions",
+    "drawing",
+    "smooth_path",
+    "views_of",
+]
