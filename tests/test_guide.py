@@ -158,10 +158,9 @@ def test_a_routine_shows_its_points_in_order_with_maps_sources_and_cautions(
     steps = html.split('class="routine-steps"')[1].split("</ol>")[0]
     shown = re.findall(r'<h3><a href="[^"]+">([A-Z-]+ \d+) ', steps)
     assert shown == codes
-    # a map thumbnail for each point but those on the sole, which no view shows
-    on_sole = sum(code in {"KI 1", "EX-LE 11"} for code in codes)
-    assert steps.count('class="leg-svg"') == len(codes) - on_sole
-    assert steps.count("On the sole: not on the maps.") == on_sole
+    # a map thumbnail for each point, those on the sole too (the sole view shows them)
+    assert steps.count('class="leg-svg"') == len(codes)
+    assert "not on the maps" not in steps
     for step in routine.steps.select_related("point"):
         assert step.point.indications.filter(pk=routine.indication_id).exists()
     assert steps.count('class="refs"') == len(codes)  # each point's sources for the symptom
