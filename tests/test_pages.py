@@ -354,3 +354,11 @@ def test_points_without_an_english_name_show_no_empty_quotes(client):
     for point in Point.objects.filter(english=""):
         text = client.get(point.get_absolute_url()).text
         assert "“”" not in text and "()" not in text.split("<title>")[1].split("</title>")[0]
+
+
+@pytest.mark.parametrize(
+    "path", ["/points/st%0036/", "/regions/fr%00ont/", "/points/st36%07/suggest/", "/data/1.0/%00"]
+)
+def test_an_address_with_a_control_character_is_not_found(client, path):
+    """A NUL byte cannot even be looked up in PostgreSQL: such an address is a plain 404."""
+    assert client.get(path).status_code == 404
