@@ -19,6 +19,7 @@ from .guide_data import add_guide
 from .maps import derive_positions
 from .models import Citation, Indication, Point
 from .models.points import codes_as_keys
+from .models.sources import split_citation
 from .red_flags import add_red_flags
 from .text import squash_spaces
 
@@ -59,6 +60,7 @@ class Builder:
         self.objects = []
         self.problems = []
         self.pks = {}
+        self.cited = set()  # the sources something cites, as they are looked up
         self.sources = {
             s["key"]: self.add("source", self.source_fields(s, i))
             for i, s in enumerate(data["sources"], start=1)
@@ -99,21 +101,29 @@ class Builder:
             "group": indication.get("group", ""),
         }
 
+    def source_of(self, where, citation):
+        """The source's pk and the locator of a ``"key, locator"`` citation; the pk is
+        ``None``, and a problem noted, when the key is not in the bibliography."""
+        key, locator = split_citation(citation)
+        if key not in self.sources:
+            self.problems.append(f"{where}: “{key}” is not in sources.toml")
+            return None, locator
+        self.cited.add(self.sources[key])
+        return self.sources[key], locator
+
     def cite(self, where, point_pk, fact, cited, **item):
         if not cited:
             self.problems.append(f"{where}: no source is cited")
         # One citation a source: two places in one source become one locator, "p. 6; LR-3".
         locators = {}
         for citation in cited:
-            key, _, locator = (part.strip() for part in citation.partition(","))
-            if key not in self.sources:
-                self.problems.append(f"{where}: “{key}” is not in sources.toml")
-                continue
-            locators.setdefault(key, []).append(locator)
+            source, locator = self.source_of(where, citation)
+            if source is not None:
+                locators.setdefault(source, []).append(locator)
         empty = dict.fromkeys(["category", "indication", "caution", "other_location"])
-        for key, places in locators.items():
+        for source, places in locators.items():
             fields = {"point": point_pk, "fact": fact, **empty, **item}
-            fields["source"] = self.sources[key]
+            fields["source"] = source
             fields["locator"] = "; ".join(dict.fromkeys(place for place in places if place))
             self.add("citation", fields)
 
@@ -238,11 +248,9 @@ def build(data_dir=DATA):
         seen.add(point.get("code"))
         builder.point(point, positions)
     add_red_flags(builder, data_dir)
-    citing = {"points.citation", "points.redflag"}
-    cited = {o["fields"]["source"] for o in builder.objects if o["model"] in citing}
-    cited |= add_guide(builder, data_dir)
+    add_guide(builder, data_dir)
     for key, pk in builder.sources.items():
-        if pk not in cited:
+        if pk not in builder.cited:
             builder.problems.append(f"source “{key}” is cited for nothing: cite it or remove it")
     if builder.problems:
         raise DataError(builder.problems)

@@ -20,7 +20,6 @@ class GuideBuilder:
 
     def __init__(self, builder):
         self.builder = builder
-        self.cited = set()
         self.points = {
             o["fields"]["code"]: o for o in builder.objects if o["model"] == "points.point"
         }
@@ -33,11 +32,7 @@ class GuideBuilder:
         if required and not cited:
             self.problem(f"{where}: no source is cited")
         for citation in cited:
-            key = citation.partition(",")[0].strip()
-            if key in self.builder.sources:
-                self.cited.add(self.builder.sources[key])
-            else:
-                self.problem(f"{where}: “{key}” is not in sources.toml")
+            self.builder.source_of(where, citation)
         return "\n".join(cited)
 
     def rules(self, rules):
@@ -144,9 +139,8 @@ class GuideBuilder:
 
 
 def add_guide(builder, data_dir):
-    """Add the guide, the pressing entries and the routines; return the source pks cited."""
+    """Add the guide, the pressing entries and the routines, and the sources they cite."""
     guide = GuideBuilder(builder)
     guide.rules(load(data_dir, "guide.toml", "rule"))
     guide.pressing(load(data_dir, "pressing.toml", "pressing"))
     guide.routines(load(data_dir, "routines.toml", "routine"))
-    return guide.cited

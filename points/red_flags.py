@@ -27,9 +27,8 @@ def add_red_flags(builder, data_dir):
                 builder.problems.append(f"{where}: “{name}” is not an indication any point lists")
         if not indications:
             builder.problems.append(f"{where}: it names no indication")
-        key, _, locator = (part.strip() for part in flag.get("cited", "").partition(","))
-        if key not in builder.sources:
-            builder.problems.append(f"{where}: “{key}” is not in sources.toml")
+        source, locator = builder.source_of(where, flag.get("cited", ""))
+        if source is None:
             continue
         builder.add(
             "redflag",
@@ -37,7 +36,7 @@ def add_red_flags(builder, data_dir):
                 "title": squash_spaces(flag["title"]),
                 "notice": squash_spaces(flag["notice"]),
                 "indications": sorted(set(indications)),
-                "source": builder.sources[key],
+                "source": source,
                 "locator": locator,
                 "order": order,
             },

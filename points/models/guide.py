@@ -11,17 +11,13 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from .sources import Source
+from .sources import Source, split_citation
 
 
 def citation_lines(cited):
     """The (key, locator) pairs of a ``cited`` text, one a non-blank line."""
-    pairs = []
-    for line in (cited or "").splitlines():
-        key, _, locator = (part.strip() for part in line.partition(","))
-        if key:
-            pairs.append((key, locator))
-    return pairs
+    pairs = map(split_citation, (cited or "").splitlines())
+    return [(key, locator) for key, locator in pairs if key]
 
 
 def validate_cited(cited):

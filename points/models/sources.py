@@ -4,6 +4,13 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+def split_citation(text):
+    """A citation as the data writes it, ``"key, locator"``, as (key, locator): the key of a
+    source and the page, section or entry cited in it (``"who2008, p. 197"``)."""
+    key, _, locator = (part.strip() for part in (text or "").partition(","))
+    return key, locator
+
+
 class Source(models.Model):
     """A bibliographic entry: a standard, a textbook, the article the site began with."""
 
