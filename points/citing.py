@@ -4,7 +4,7 @@ one list can hold a point's citations and these together."""
 
 from .models import Source
 from .models.guide import citation_lines
-from .references import Reference, References
+from .references import References
 
 
 class CitedReferences(References):
@@ -21,14 +21,8 @@ class CitedReferences(References):
         sources = {s.key: s for s in Source.objects.filter(key__in=keys)} if keys else {}
         # New sources are numbered after the point's own, in the bibliography's order.
         for source in sorted(sources.values(), key=lambda s: s.order):
-            if source.pk not in self.by_source:
-                self.by_source[source.pk] = Reference(len(self.by_source) + 1, source)
+            self.reference(source)
         for fact, item, pairs in entries:
             for key, locator in pairs:
-                if key not in sources:
-                    continue  # a source deleted since: the fact goes unmarked, never a 500
-                reference = self.by_source[sources[key].pk]
-                for place in filter(None, locator.split("; ")):
-                    if place not in reference.locators:
-                        reference.locators.append(place)
-                self.marks[(fact, getattr(item, "pk", item))].append((reference, locator))
+                if key in sources:  # a source deleted since: the fact goes unmarked, never a 500
+                    self.mark(fact, getattr(item, "pk", item), sources[key], locator)

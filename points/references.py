@@ -29,19 +29,23 @@ class References:
         self.by_source = {}
         self.marks = defaultdict(list)
         for citation in sorted(citations, key=lambda c: (c.source.order, c.pk)):
-            reference = self.by_source.get(citation.source_id)
-            if reference is None:
-                reference = Reference(len(self.by_source) + 1, citation.source)
-                self.by_source[citation.source_id] = reference
-            for place in filter(None, citation.locator.split("; ")):
-                if place not in reference.locators:
-                    reference.locators.append(place)
-            item = (
-                getattr(citation, ITEM_FIELD[citation.fact])
-                if citation.fact in ITEM_FIELD
-                else None
-            )
-            self.marks[(citation.fact, item)].append((reference, citation.locator))
+            field = ITEM_FIELD.get(citation.fact)
+            item = getattr(citation, field) if field else None
+            self.mark(citation.fact, item, citation.source, citation.locator)
+
+    def reference(self, source):
+        """The source's numbered reference, numbered next if the page did not cite it yet."""
+        if source.pk not in self.by_source:
+            self.by_source[source.pk] = Reference(len(self.by_source) + 1, source)
+        return self.by_source[source.pk]
+
+    def mark(self, fact, item, source, locator):
+        """Note that ``source`` gives a fact (or one ``item`` of it), at ``locator``."""
+        reference = self.reference(source)
+        for place in filter(None, locator.split("; ")):
+            if place not in reference.locators:
+                reference.locators.append(place)
+        self.marks[(fact, item)].append((reference, locator))
 
     def __iter__(self):
         return iter(self.by_source.values())
