@@ -55,8 +55,9 @@ class PointQuerySet(models.QuerySet):
             ),
         )
 
-    def extra(self):
-        """The extra points of the leg, which belong to no channel."""
+    def extra_points(self):
+        """The extra points of the leg, which belong to no channel. (Not ``extra``: that
+        name is Django's own QuerySet.extra(), which this must not hide.)"""
         return self.filter(meridian__isnull=True)
 
     def by_alias(self, text):

@@ -28,7 +28,7 @@ def home(request):
             "regions": regions,
             "point_total": sum(counts.values()),
             "meridians": Meridian.objects.with_point_counts(),
-            "extra_count": Point.objects.extra().count(),
+            "extra_count": Point.objects.extra_points().count(),
             "common_symptoms": Indication.objects.most_common(12),
         },
     )
@@ -64,7 +64,7 @@ def meridian_list(request):
         "points/meridian_list.html",
         {
             "meridians": Meridian.objects.prefetch_related("points"),
-            "extra_points": Point.objects.extra().order_by("number"),
+            "extra_points": Point.objects.extra_points().order_by("number"),
             "breadcrumbs": crumbs(("Meridians", None)),
         },
     )
@@ -93,7 +93,7 @@ def extra_points(request):
         request,
         "points/extra_points.html",
         {
-            "points": Point.objects.extra().for_cards().order_by("number"),
+            "points": Point.objects.extra_points().for_cards().order_by("number"),
             "breadcrumbs": crumbs(
                 ("Meridians", reverse("points:meridians")), ("Extra points", None)
             ),

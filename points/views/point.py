@@ -32,7 +32,7 @@ def point_detail(request, code):
     mentioned = {str(found) for text in texts for _match, found in codes_in_text(text)}
     # The whole channel (or group) in one query: the neighbours for the pager, the rest for
     # the maps.
-    group = Point.objects.extra() if point.is_extra else point.meridian.points.all()
+    group = Point.objects.extra_points() if point.is_extra else point.meridian.points.all()
     meridian_points = list(group.order_by("number"))
     for other in meridian_points:
         other.meridian = point.meridian
