@@ -7,12 +7,14 @@ that option would show alongside what is already chosen.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 
 from .models import Category, Indication, Meridian, Point, channel_order
+from .search import SearchQuery
 
 # The meridian facet's value for the extra points, which belong to no channel.
 EXTRA = "ex"
@@ -77,8 +79,14 @@ class PointFilter(django_filters.FilterSet):
         # The meridians once for the form and the facets, not once each time they are read.
         self.filters["meridian"].extra["choices"] = meridian_choices()
 
+    @cached_property
+    def search(self):
+        """The ``q`` parameter, read once for the filter and the ranking."""
+        self.form.is_valid()
+        return SearchQuery.parse(self.form.cleaned_data.get("q"))
+
     def filter_q(self, queryset, name, value):
-        return queryset.filter(pk__in=Point.objects.matching(value).values("pk"))
+        return queryset.filter(pk__in=Point.objects.matching(self.search).values("pk"))
 
     def selected(self, name):
         """The valid values chosen for one parameter (model instances or region keys)."""
@@ -98,11 +106,10 @@ class PointFilter(django_filters.FilterSet):
         """The filtered points: those treating most of the chosen symptoms first, then
         exact matches of the search words, then in the meridians' order."""
         symptoms = self.selected("symptom")
-        query = self.form.cleaned_data.get("q")
         queryset = self.qs.for_cards()
         order = channel_order()
-        if query:
-            queryset = queryset.with_search_rank(query)
+        if self.search:
+            queryset = queryset.with_search_rank(self.search)
             order.insert(0, "rank")
         if symptoms:
             # Each point also carries which of the chosen symptoms it treats.

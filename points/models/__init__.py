@@ -6,7 +6,7 @@ from .dataset import DatasetFile, DatasetVersion
 from .guide import GuideRule, Pressing, Routine, RoutineStep
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
-from .points import Point, channel_order, exact_name_or_code
+from .points import Point, channel_order
 from .red_flags import RedFlag
 from .sources import Caution, Citation, OtherLocation, Source
 from .stamp import ContentStamp
@@ -33,5 +33,4 @@ __all__ = [
     "Source",
     "Suggestion",
     "channel_order",
-    "exact_name_or_code",
 ]

@@ -1,14 +1,15 @@
 import difflib
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models
+from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Abs
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key, parse_code
-from ..text import fold, squash_spaces
+from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key
+from ..search import SearchQuery
+from ..text import squash_spaces
 from ..validators import validate_map_positions
 from .categories import PointCategory
 from .sources import Citation
@@ -20,21 +21,6 @@ def channel_order(*then):
     """The order of the site's lists: by channel (the extra points, which have none, last),
     then by ``then``, then by number."""
     return [F("meridian__order").asc(nulls_last=True), *then, "number"]
-
-
-def exact_name_or_code(query):
-    """A condition for points whose code, pinyin, Chinese or English name is exactly ``query``."""
-    condition = (
-        Q(pinyin__iexact=fold(query))
-        | Q(chinese=query)
-        | Q(chinese_traditional=query)
-        | Q(english__iexact=query)
-    )
-    if code := parse_code(query):
-        condition |= Q(code=str(code))
-    if key := code_key(query):
-        condition |= Q(code_keys__contains=f" {key} ")
-    return condition
 
 
 class PointQuerySet(models.QuerySet):
@@ -141,18 +127,11 @@ class PointQuerySet(models.QuerySet):
 
     def with_search_rank(self, query):
         """Annotate ``rank``: 0 for an exact code or name, 1 for part of a name, 2 otherwise."""
-        query = squash_spaces(query)
-        partial = Q(pinyin__icontains=fold(query)) | Q(english__icontains=query)
-        return self.annotate(
-            rank=Case(
-                When(exact_name_or_code(query), then=Value(0)),
-                When(partial, then=Value(1)),
-                default=Value(2),
-            )
-        )
+        return self.annotate(rank=SearchQuery.parse(query).rank())
 
     def ranked_search(self, query):
         """Points matching ``query``, exact code and name matches first."""
+        query = SearchQuery.parse(query)
         return (
             self.filter(pk__in=self.matching(query).values("pk"))
             .with_search_rank(query)
@@ -161,49 +140,17 @@ class PointQuerySet(models.QuerySet):
 
     def exact_match(self, query):
         """The one point whose code or name is exactly ``query``, or ``None``."""
-        query = squash_spaces(query)
+        query = SearchQuery.parse(query)
         if not query:
             return None
-        found = list(self.filter(exact_name_or_code(query))[:2])
+        found = list(self.filter(query.exact())[:2])
         return found[0] if len(found) == 1 else None
 
     def matching(self, query):
-        """Points whose code, name, location or indications match a free-text query.
-
-        A code matches in any spelling (ST36, st 36, UB40); pinyin with or without
-        tone marks and spaces; Chinese characters; the English name; every word of
-        the query in the location; an indication's name or one of its synonyms.
-        """
-        query = squash_spaces(query)
-        if not query:
-            return self.none()
-        condition = (
-            Q(chinese__contains=query)
-            | Q(chinese_traditional__contains=query)
-            | Q(english__icontains=query)
-            | Q(english_variants__icontains=query)
-            | Q(indications__name__icontains=query)
-            | Q(indications__synonyms__icontains=query)
-        )
-        if code := parse_code(query):
-            condition |= Q(code=str(code))
-        if key := code_key(query):
-            condition |= Q(code_keys__contains=f" {key} ")
-        if folded := fold(query):
-            condition |= Q(pinyin__icontains=folded)
-        # Every word in the WHO location, or every word in one of the other sources' locations.
-        words, other_words = Q(), Q()
-        for word in query.split():
-            words &= Q(location__icontains=word)
-            other_words &= Q(other_locations__text__icontains=word)
-        condition |= words | other_words
-        if connection.vendor == "postgresql":
-            # The database's own search: stemmed words in the location ("flexing"
-            # finds "flexed"), and names spelt nearly right ("zusanly").
-            condition |= Q(location__search=query) | Q(other_locations__text__search=query)
-            if folded:
-                condition |= Q(pinyin__trigram_similar=folded) | Q(english__trigram_similar=query)
-        return self.filter(condition).distinct()
+        """Points whose code, names, locations or indications match a free-text query (see
+        ``points.search``)."""
+        query = SearchQuery.parse(query)
+        return self.filter(query.matches()).distinct() if query else self.none()
 
 
 class Point(models.Model):

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from ..filters import PointFilter
 from ..models import Indication, Point
 from ..params import bounded
-from ..text import squash_spaces
+from ..search import SearchQuery
 from .common import SEARCH_PER_PAGE, crumbs, paginate
 
 
@@ -40,7 +40,7 @@ def chips(filterset):
     found += [("meridian", code, names[code]) for code in filterset.selected("meridian")]
     found += [("symptom", s.slug, s.name) for s in filterset.selected("symptom")]
     found += [("category", c.slug, c.name) for c in filterset.selected("category")]
-    if query := squash_spaces(filterset.form.cleaned_data.get("q")):
+    if query := filterset.search.text:
         found.append(("q", filterset.data.get("q"), f"“{query}”"))
     return found
 
@@ -48,7 +48,7 @@ def chips(filterset):
 @require_safe
 def search(request):
     params = bounded(request.GET)
-    query = params.query
+    query = SearchQuery.parse(params.query)  # read once for the redirect and the results
     if query and (point := Point.objects.exact_match(query)):
         return redirect(point)
     found = Point.objects.for_cards().ranked_search(query) if query else Point.objects.none()
@@ -57,10 +57,10 @@ def search(request):
         request,
         "points/search.html",
         {
-            "query": query,
+            "query": query.text,
             "page": page,
             "points": page.object_list,
-            "symptoms": Indication.objects.matching(query)[:20] if query else [],
+            "symptoms": Indication.objects.matching(query.text)[:20] if query else [],
             "notices": params.notices,
             "breadcrumbs": crumbs(("Search", None)),
         },
