@@ -11,7 +11,7 @@ from functools import cached_property
 
 import django_filters
 from django import forms
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 
 from .models import Category, Indication, Meridian, Point, channel_order
 from .search import SearchQuery
@@ -113,12 +113,7 @@ class PointFilter(django_filters.FilterSet):
             order.insert(0, "rank")
         if symptoms:
             # Each point also carries which of the chosen symptoms it treats.
-            chosen = Prefetch(
-                "indications",
-                queryset=Indication.objects.filter(pk__in=[s.pk for s in symptoms]),
-                to_attr="matched_symptoms",
-            )
-            queryset = queryset.ranked_by_symptoms(symptoms).prefetch_related(chosen)
+            queryset = queryset.listed_for(symptoms)
             order.insert(0, "-matched")
         return queryset.order_by(*order)
 

@@ -9,11 +9,11 @@ whatever the number of symptoms chosen and of points found.
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import Count, F
 from django.db.models.expressions import Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.functions import RowNumber
 
-from .models import Citation, Indication, Point, RedFlag, channel_order
+from .models import Indication, Point, RedFlag, channel_order
 from .text import first_sentence
 
 RESULTS = 30  # points shown; the full list (/points/) has the rest
@@ -22,40 +22,14 @@ GROUP_SHOWN = 8  # symptoms listed in each group, the commonest
 UNKNOWN_SHOWN = 5  # unknown symptoms named in the message
 
 
-def count_per_point(queryset, counted):
-    """A subquery: how many distinct ``counted`` the rows of ``queryset`` for a point hold."""
-    counts = (
-        queryset.filter(point=OuterRef("pk"))
-        .order_by()
-        .values("point")
-        .annotate(n=Count(counted, distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
-
-
 def ranked_points(symptoms):
     """The points listed for any of ``symptoms``: those listed for most of them first, then
-    those that most sources list for them, then in the channels' order. Each point carries
-    ``matched`` and ``source_count``, and ``matched_symptoms``, the chosen ones it is listed
-    for."""
-    ids = [symptom.pk for symptom in symptoms]
-    links = Point.indications.through.objects.filter(indication__in=ids)
-    citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
+    those that most sources list for them, then in the channels' order (the counts and the
+    symptoms each point is listed for: ``PointQuerySet.listed_for``)."""
     return (
         Point.objects.for_cards()
-        .filter(pk__in=links.values("point"))
-        .annotate(
-            matched=count_per_point(links, "indication"),
-            source_count=count_per_point(citations, "source"),
-        )
-        .prefetch_related(
-            Prefetch(
-                "indications",
-                queryset=Indication.objects.filter(pk__in=ids).order_by("name"),
-                to_attr="matched_symptoms",
-            )
-        )
+        .listed_for(symptoms)
+        .filter(matched__gt=0)
         .order_by("-matched", "-source_count", *channel_order())
     )
 

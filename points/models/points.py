@@ -2,8 +2,8 @@ import difflib
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Abs
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Abs, Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -12,6 +12,7 @@ from ..search import SearchQuery
 from ..text import squash_spaces
 from ..validators import validate_map_positions
 from .categories import PointCategory
+from .indications import Indication
 from .sources import Citation
 
 CANDIDATES = 500  # names a 404 compares with difflib at most
@@ -21,6 +22,18 @@ def channel_order(*then):
     """The order of the site's lists: by channel (the extra points, which have none, last),
     then by ``then``, then by number."""
     return [F("meridian__order").asc(nulls_last=True), *then, "number"]
+
+
+def count_per_point(queryset, counted):
+    """A subquery: how many distinct ``counted`` the rows of ``queryset`` for a point hold."""
+    counts = (
+        queryset.filter(point=OuterRef("pk"))
+        .order_by()
+        .values("point")
+        .annotate(n=Count(counted, distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
 
 
 class PointQuerySet(models.QuerySet):
@@ -119,11 +132,24 @@ class PointQuerySet(models.QuerySet):
             .order_by("-shared", *channel_order())
         )
 
-    def ranked_by_symptoms(self, symptoms):
-        """Points ordered by how many of ``symptoms`` each treats, most first."""
+    def listed_for(self, symptoms):
+        """Each point with ``matched``, how many of ``symptoms`` it is listed for;
+        ``source_count``, how many sources list it for them; and ``matched_symptoms``, those
+        of the symptoms it is listed for, by name. The counts are subqueries, so they are
+        right whatever joins the queryset already has; the symptoms cost one query."""
+        ids = [symptom.pk for symptom in symptoms]
+        links = Point.indications.through.objects.filter(indication__in=ids)
+        citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
         return self.annotate(
-            matched=Count("indications", filter=Q(indications__in=symptoms), distinct=True)
-        ).order_by("-matched", *channel_order())
+            matched=count_per_point(links, "indication"),
+            source_count=count_per_point(citations, "source"),
+        ).prefetch_related(
+            models.Prefetch(
+                "indications",
+                queryset=Indication.objects.filter(pk__in=ids).order_by("name"),
+                to_attr="matched_symptoms",
+            )
+        )
 
     def with_search_rank(self, query):
         """Annotate ``rank``: 0 for an exact code or name, 1 for part of a name, 2 otherwise."""
