@@ -6,7 +6,8 @@ from .dataset import DatasetFile, DatasetVersion
 from .guide import GuideRule, Pressing, Routine, RoutineStep
 from .indications import Indication, IndicationMerge
 from .meridians import Meridian
-from .points import Point, channel_order
+from .point_queries import channel_order
+from .points import Point
 from .red_flags import RedFlag
 from .sources import Caution, Citation, OtherLocation, Source
 from .stamp import ContentStamp
