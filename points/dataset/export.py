@@ -1,9 +1,6 @@
 """The rows of /points.json and /points.csv: one a point, the same facts in both, and a CSV
 row that reads back to its JSON row (``read_csv_row``) without loss."""
 
-from django.db.models import Prefetch
-
-from ..models import Citation, Point
 from . import cells
 
 FIELDS = [
@@ -34,22 +31,6 @@ RECORDS = {
     "citations": ["fact", "about", "source", "locator"],
 }
 EXTRA_POINTS = "Extra points"
-
-
-def for_export(points):
-    """``points`` with everything their rows show, in a fixed number of queries."""
-    return points.select_related("meridian").prefetch_related(
-        "indications",
-        Point.category_prefetch(),
-        "cautions",
-        "other_locations",
-        Prefetch(
-            "citations",
-            queryset=Citation.objects.select_related(
-                "source", "indication", "category", "caution", "other_location"
-            ),
-        ),
-    )
 
 
 def citation_row(citation):

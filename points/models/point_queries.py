@@ -51,6 +51,22 @@ class PointQuerySet(models.QuerySet):
             ),
         )
 
+    def for_export(self):
+        """What a point's row in /points.json and /points.csv shows: every fact with the item
+        and the source each citation names, in a fixed number of queries."""
+        return self.select_related("meridian").prefetch_related(
+            "indications",
+            self.model.category_prefetch(),
+            "cautions",
+            "other_locations",
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related(
+                    "source", "indication", "category", "caution", "other_location"
+                ),
+            ),
+        )
+
     def extra_points(self):
         """The extra points of the leg, which belong to no channel. (Not ``extra``: that
         name is Django's own QuerySet.extra(), which this must not hide.)"""

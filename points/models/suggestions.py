@@ -20,10 +20,6 @@ class SuggestionQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=Suggestion.Status.OPEN)
 
-    def for_queue(self):
-        """The admin's list: each suggestion with its point."""
-        return self.select_related("point", "decided_by")
-
     def at_hand(self, point, accepted_pk=None):
         """What the point's change form shows: its open suggestions, and the one just
         accepted (whose edit is being made), oldest first."""

@@ -6,14 +6,14 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from ..dataset.export import FIELDS, csv_row, for_export, point_row
+from ..dataset.export import FIELDS, csv_row, point_row
 from ..filters import PointFilter
 from ..models import Point
 from ..params import bounded, refusal
 
 
 def export_rows(request, params):
-    points = for_export(PointFilter(params, queryset=Point.objects.all()).results())
+    points = PointFilter(params, queryset=Point.objects.all()).results().for_export()
     for point in points:
         yield point_row(point, request.build_absolute_uri(point.get_absolute_url()))
 
