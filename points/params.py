@@ -22,6 +22,21 @@ REPEATED = {"region": "regions", "meridian": "meridians", "symptom": "symptoms"}
 REPEATED |= {"category": "categories"}
 
 
+FILTERS = (*REPEATED, "q")  # the list's parameters, which its exports read too
+
+
+def reads(*names):
+    """Declare, on a view, the query parameters it reads. The page cache keys the view's
+    pages by these alone (``points/caching/keys.py``), so ``?utm=…`` and the like are one
+    page; a view that declares none is cached as if it had no query string."""
+
+    def declare(view):
+        view.query_parameters = names
+        return view
+
+    return declare
+
+
 @dataclass
 class Params:
     data: QueryDict  # the bounded parameters, read-only

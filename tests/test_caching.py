@@ -141,3 +141,13 @@ def test_secrets_are_never_compressed(admin_client, client, page_cache):
         assert "Content-Encoding" not in response, url
     sign_in = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip, br")
     assert b"csrfmiddlewaretoken" in sign_in.content and "Content-Encoding" not in sign_in
+
+
+def test_every_page_that_reads_parameters_is_keyed_by_them(client, page_cache):
+    """The finder's and the dataset's pages read their parameters through the cache too."""
+    bare = client.get("/finder/").text
+    chosen = client.get("/finder/?symptom=knee-pain").text
+    assert chosen != bare and 'value="knee-pain" checked' in chosen
+    assert client.get("/finder/?symptom=knee-pain&utm=1").text == chosen  # one cached page
+    typed = client.get("/finder/?q=knee").text
+    assert typed != bare

@@ -1,6 +1,7 @@
 """Which query parameters each page reads, and the normalised query a cached page is keyed by.
 
-A page is cached under its path and only the parameters it reads, each value
+A page is cached under its path and only the parameters its view says it reads
+(``params.reads``), each value
 stripped, deduplicated and sorted; everything else in the query string is ignored,
 so ``?x=1``, ``?x=2``… are the one page and fill no cache. The request the view sees
 is given the same normalised query, so the page cached is the page its key names.
@@ -12,35 +13,27 @@ from functools import lru_cache
 from django.http import QueryDict
 from django.urls import Resolver404, resolve
 
-FILTERS = ("region", "meridian", "symptom", "category", "q")
-PAGE_PARAMETERS = {
-    "points:list": (*FILTERS, "page"),
-    "points:json": FILTERS,
-    "points:csv": FILTERS,
-    "points:search": ("q", "page"),
-    "points:region": ("page",),
-    "points:symptoms": ("page",),
-}
-MAX_VALUES = 20  # per parameter
-MAX_LENGTH = 200  # per value
+from ..params import MAX_QUERY_CHARS, MAX_VALUES
+
 PAGE_NUMBER = re.compile(r"0*([1-9][0-9]{0,3})")
 
 
 @lru_cache(maxsize=512)
 def parameters_read(path):
-    """The query parameters the page at ``path`` reads (none for an unknown path)."""
+    """The query parameters the page at ``path`` reads, as its view declares them with
+    ``params.reads`` (none for an unknown path or a view that declares none)."""
     try:
         match = resolve(path)
     except Resolver404:
         return ()
-    return PAGE_PARAMETERS.get(match.view_name, ())
+    return getattr(match.func, "query_parameters", ())
 
 
 def clean_values(name, values):
     if name == "page":
         found = [PAGE_NUMBER.fullmatch(value.strip()) for value in values[:1]]
         return [m[1] for m in found if m and m[1] != "1"]
-    cleaned = {" ".join(value.split())[:MAX_LENGTH] for value in values[:MAX_VALUES]}
+    cleaned = {" ".join(value.split())[:MAX_QUERY_CHARS] for value in values[:MAX_VALUES]}
     return sorted(value for value in cleaned if value)
 
 

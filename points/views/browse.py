@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from ..maps import REGION_VIEWS, build_map
 from ..models import Indication, Meridian, Point
+from ..params import reads
 from .common import (
     MAP_POINTS,
     REGION_PER_PAGE,
@@ -34,6 +35,7 @@ def home(request):
     )
 
 
+@reads("page")
 @require_safe
 def region(request, region):
     if region not in Point.Region.values:
@@ -101,6 +103,7 @@ def extra_points(request):
     )
 
 
+@reads("page")
 @require_safe
 def symptom_list(request):
     symptoms = Indication.objects.with_point_counts().order_by("name")

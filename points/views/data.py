@@ -11,12 +11,14 @@ from django.views.decorators.http import require_safe
 from ..dataset.cite import Citation
 from ..dataset.publish import DESCRIPTOR
 from ..models import DatasetFile, DatasetVersion
+from ..params import reads
 from .common import crumbs, paginate
 
 VERSIONS_PER_PAGE = 10
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
+@reads("page")
 @require_safe
 def data(request):
     versions = paginate(request, DatasetVersion.objects.all(), VERSIONS_PER_PAGE)

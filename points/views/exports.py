@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from ..dataset.export import FIELDS, csv_row, point_row
 from ..filters import PointFilter
 from ..models import Point
-from ..params import bounded, refusal
+from ..params import FILTERS, bounded, reads, refusal
 
 
 def export_rows(request, params):
@@ -18,6 +18,7 @@ def export_rows(request, params):
         yield point_row(point, request.build_absolute_uri(point.get_absolute_url()))
 
 
+@reads(*FILTERS)
 @require_safe
 def points_json(request):
     params = bounded(request.GET)
@@ -36,6 +37,7 @@ def points_json(request):
     )
 
 
+@reads(*FILTERS)
 @require_safe
 def points_csv(request):
     params = bounded(request.GET)

@@ -4,10 +4,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from ..finder import Finder
-from ..params import bounded
+from ..params import bounded, reads
 from .common import crumbs
 
 
+@reads("symptom", "q")
 @require_safe
 def finder(request):
     params = bounded(request.GET)

@@ -5,11 +5,12 @@ from django.views.decorators.http import require_safe
 
 from ..filters import PointFilter
 from ..models import Indication, Point
-from ..params import bounded
+from ..params import FILTERS, bounded, reads
 from ..search import SearchQuery
 from .common import SEARCH_PER_PAGE, crumbs, paginate
 
 
+@reads(*FILTERS, "page")
 @require_safe
 def point_list(request):
     params = bounded(request.GET)
@@ -45,6 +46,7 @@ def chips(filterset):
     return found
 
 
+@reads("q", "page")
 @require_safe
 def search(request):
     params = bounded(request.GET)
