@@ -39,8 +39,10 @@ def smooth_path(points, closed=False, scale=SCALE):
     return "".join(parts)
 
 
+@cache
 def drawing(view_name):
-    """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks."""
+    """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks.
+    Worked out once a process: they depend on the view alone, never on the data."""
     view = VIEWS[view_name]
     s = view.scale
     skin = smooth_path(view.outline, scale=s)
