@@ -143,12 +143,12 @@ class Facets:
     @classmethod
     def count(cls, filterset):
         regions = set(filterset.selected("region"))
-        meridians = {code.upper() for code in filterset.selected("meridian")}
+        meridians = set(filterset.selected("meridian"))  # codes in lower case, "ex" too
         symptoms = {s.slug for s in filterset.selected("symptom")}
         categories = {c.slug for c in filterset.selected("category")}
 
         # Region and meridian at once: one count for each pair, over the points the other
-        # parameters select (the extra points as meridian "EX"). A point has one region
+        # parameters select (the extra points as meridian "ex"). A point has one region
         # and one meridian, so both facets and the total are sums over this table.
         rows = (
             filterset.filtered_without("region", "meridian")
@@ -156,13 +156,8 @@ class Facets:
             .annotate(n=Count("pk", distinct=True))
             .order_by()
         )
-        counts = {
-            (code or EXTRA.upper(), region): n
-            for code, region, n in ((r["meridian__code"], r["region"], r["n"]) for r in rows)
-        }
-        table = [
-            (value.upper(), label) for value, label in filterset.filters["meridian"].field.choices
-        ]
+        counts = {((r["meridian__code"] or EXTRA).lower(), r["region"]): r["n"] for r in rows}
+        table = filterset.filters["meridian"].field.choices
         chosen_meridians = [code for code, _label in table if not meridians or code in meridians]
         chosen_regions = [r for r in Point.Region.values if not regions or r in regions]
         region_options = [
@@ -176,7 +171,7 @@ class Facets:
         ]
         meridian_options = [
             Option(
-                code.lower(),
+                code,
                 label,
                 sum(counts.get((code, region), 0) for region in chosen_regions),
                 code in meridians,
