@@ -89,6 +89,17 @@ def test_the_parameters_a_page_reads_are_normalised_and_sorted(client, page_cach
     assert len(stored_pages()) == 2
 
 
+def test_a_query_beyond_the_limits_is_not_cached_nor_cut_by_the_cache(client, page_cache):
+    many = [f"s{n}" for n in range(21)]
+    response = client.get("/points/", {"symptom": many, "q": "x" * 300})
+    assert "Only the first 20 symptoms chosen were used." in response.text
+    assert "Only the first 200 characters of the search were used." in response.text
+    assert client.get("/points.json", {"symptom": many}).status_code == 400
+    assert stored_pages() == []
+    assert len(client.get("/points/", {"q": "knee " * 20}).text) > 0  # 20 words: cached
+    assert len(stored_pages()) == 1
+
+
 def test_not_found_pages_and_errors_are_never_cached(client, page_cache):
     for n in range(3):
         assert client.get(f"/points/st{90 + n}/").status_code == 404

@@ -19,7 +19,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from .compress import ENCODINGS, STORED_QUALITY, accepted, compress, compress_response, compressible
-from .keys import normalise_request
+from .keys import normalise_request, page_key
 from .stamp import content_stamp
 
 STORED_STATUSES = {200, 301, 302, 307, 308}
@@ -104,8 +104,10 @@ class PublicPageCacheMiddleware:
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self.uncached(request)
         query = normalise_request(request)
+        if query is None:  # beyond the limits: the view says what it cut, uncached
+            return self.uncached(request)
         stamp = content_stamp()
-        key = f"page:{stamp.timestamp()}:{request.get_host()}:{request.path}?{query}"
+        key = page_key(stamp, request.get_host(), request.path, query)
         entry = cache.get(key)
         if entry is None:
             response = self.get_response(request)
