@@ -8,7 +8,9 @@ memory stays in use, so cached pages are still served.
 """
 
 import logging
+import threading
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -96,7 +98,34 @@ def forget_stamp():
     Memo.stamp, Memo.read_at = None, float("-inf")
 
 
+class Held(threading.local):
+    """Inside ``changes_held()`` in this thread: whether anything changed meanwhile."""
+
+    depth = 0
+    changed = False
+
+
+HELD = Held()
+
+
+@contextmanager
+def changes_held():
+    """Move the stamp once, when the block ends, however many rows it writes (loaddata
+    writes thousands, each with its signals) rather than once a row."""
+    HELD.depth += 1
+    try:
+        yield
+    finally:
+        HELD.depth -= 1
+    if HELD.depth == 0 and HELD.changed:
+        HELD.changed = False
+        content_changed()
+
+
 def content_changed(**kwargs):
+    if HELD.depth:
+        HELD.changed = True
+        return
     now = timezone.now()
     ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": now})
     if cache_is_shared():
