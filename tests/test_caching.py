@@ -162,3 +162,51 @@ def test_every_page_that_reads_parameters_is_keyed_by_them(client, page_cache):
     assert client.get("/finder/?symptom=knee-pain&utm=1").text == chosen  # one cached page
     typed = client.get("/finder/?q=knee").text
     assert typed != bare
+
+
+# The pages held in the process, in front of the cache (points/caching/hot.py)
+
+
+def test_a_hot_page_is_served_without_asking_the_cache(client, page_cache, monkeypatch):
+    client.get("/points/st36/")
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: asked.append(args))
+    assert "Leg Three Miles" in client.get("/points/st36/").text
+    assert asked == []
+
+
+def test_an_edit_in_another_process_shows_once_the_stamp_is_read_again(client, page_cache):
+    from django.utils import timezone
+
+    from points.caching.stamp import Memo
+    from points.models import ContentStamp
+
+    assert "Leg Three Miles" in client.get("/points/st36/").text
+    # Another process saves: the row and the stamp change, and this process's signals
+    # never fire.
+    Point.objects.filter(code="ST 36").update(english="Three Li of the Leg")
+    ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+    if hasattr(cache._cache, "get_client"):  # with Redis the stamp is read from there
+        cache.delete("content-stamp")
+    Memo.read_at = float("-inf")  # a second later: the stamp is read again
+    text = client.get("/points/st36/").text
+    assert "Three Li of the Leg" in text and "Leg Three Miles" not in text
+
+
+def test_the_hot_pages_are_bounded_and_hold_one_stamp():
+    from points.caching.hot import HotPages
+    from points.caching.pages import Entry
+
+    def entry(size):
+        return Entry(200, (), {"": b"x" * size}, 'W/"e"', 0)
+
+    hot = HotPages(max_bytes=1000)
+    for n in range(5):
+        hot.put("stamp 1", f"page {n}", entry(300))
+    assert hot.size <= 1000
+    assert hot.get("stamp 1", "page 0") is None and hot.get("stamp 1", "page 4") is not None
+    assert hot.get("stamp 2", "page 4") is None  # another stamp: nothing held for it
+    hot.put("stamp 2", "page 5", entry(300))
+    assert hot.get("stamp 1", "page 4") is None and hot.size == 300
+    hot.put("stamp 2", "too big", entry(2000))
+    assert hot.get("stamp 2", "too big") is None

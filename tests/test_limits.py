@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from points.caching.stamp import forget_stamp
 from points.models import Indication, Point
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +21,7 @@ def page_cache(request, settings):
     cut a request short before the page sees what was cut."""
     settings.PAGE_CACHE_SECONDS = 600 if request.param == "page cache on" else 0
     cache.clear()
+    forget_stamp()
 
 
 LONG_QUERY = " ".join(["knee"] * 1950)

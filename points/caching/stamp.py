@@ -37,6 +37,7 @@ from ..models import (
     Source,
     Suggestion,
 )
+from .hot import HOT
 
 logger = logging.getLogger(__name__)
 STAMP_KEY = "content-stamp"
@@ -95,7 +96,9 @@ def content_stamp():
 
 
 def forget_stamp():
+    """Forget the stamp held in memory, and the pages held for it."""
     Memo.stamp, Memo.read_at = None, float("-inf")
+    HOT.clear()
 
 
 class Held(threading.local):
