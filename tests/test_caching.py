@@ -210,3 +210,28 @@ def test_the_hot_pages_are_bounded_and_hold_one_stamp():
     assert hot.get("stamp 1", "page 4") is None and hot.size == 300
     hot.put("stamp 2", "too big", entry(2000))
     assert hot.get("stamp 2", "too big") is None
+
+
+def test_one_thread_at_a_time_waits_for_a_slow_stamp(page_cache, monkeypatch):
+    import threading
+
+    from points.caching import stamp
+
+    first = stamp.content_stamp()
+    stamp.Memo.read_at = float("-inf")  # due to be read again
+    reading, release, reads = threading.Event(), threading.Event(), []
+
+    def slow_read():  # the store has gone silent
+        reads.append(1)
+        reading.set()
+        release.wait(5)
+        return first
+
+    monkeypatch.setattr(stamp, "read_stamp", slow_read)
+    reader = threading.Thread(target=stamp.content_stamp)
+    reader.start()
+    assert reading.wait(5)
+    assert stamp.content_stamp() == first  # not waiting: the stamp in memory
+    release.set()
+    reader.join(5)
+    assert reads == [1]

@@ -4,7 +4,8 @@ Each process keeps the stamp in memory and reads it again at most once a second
 (from Redis when the cache is shared, else from the database), so a cached page
 costs no query. An edit moves the stamp on at once in the process that saves,
 and in the others within a second. When the store does not answer, the stamp in
-memory stays in use, so cached pages are still served.
+memory stays in use, so cached pages are still served; and only one thread a second
+waits for it.
 """
 
 import logging
@@ -84,6 +85,10 @@ def content_stamp():
     now = time.monotonic()
     if Memo.stamp is not None and now - Memo.read_at < REREAD_SECONDS:
         return Memo.stamp
+    if Memo.stamp is not None:
+        # This thread reads it; the others go on with the stamp in memory meanwhile,
+        # rather than all waiting on a store that is slow or silent.
+        Memo.read_at = now
     try:
         stamp = read_stamp()
     except DatabaseError:
