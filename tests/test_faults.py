@@ -107,7 +107,7 @@ def silent_database(request):
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     yield {
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "legpoints.postgresql",  # as settings make it
         "NAME": "silent",
         "USER": "postgres",
         "PASSWORD": "",
@@ -159,7 +159,7 @@ def test_healthz_answers_503_within_two_seconds_when_the_database_is_silent(
 def test_healthz_says_ok_when_postgresql_answers(client, monkeypatch):
     real = {
         **connection.settings_dict,
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "legpoints.postgresql",  # as settings make it
         "NAME": "postgres",
         "USER": "postgres",
         "PASSWORD": "",

@@ -17,6 +17,8 @@ import psycopg
 from django.conf import settings
 from django.db.backends.postgresql import base
 
+Database = base.Database  # psycopg, as Django's backend modules name it
+
 
 class BoundedConnection(psycopg.Connection):
     """A psycopg connection whose every wait for the server ends after ``answer_timeout``."""
