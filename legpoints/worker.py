@@ -93,10 +93,12 @@ class BufferingThreadWorker(gthread.ThreadWorker):
         self.start_reading(conn)
 
     def on_client_socket_readable(self, conn, client):
-        """A kept-alive connection has something to say: read it here too."""
+        """A kept-alive connection has something to say: read it here too (at once: the
+        poller says there is something to read)."""
         self.poller.unregister(client)
         self.keepalived_conns.remove(conn)
         self.start_reading(conn)
+        self.on_readable(conn, client)
 
     def start_reading(self, conn):
         conn.buffered = bytearray()
