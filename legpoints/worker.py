@@ -58,8 +58,10 @@ def request_complete(data):
     for line in bytes(data[:head_end]).split(b"\n")[1:]:
         name, _, value = line.partition(b":")
         name = name.strip().lower()
-        if name == b"transfer-encoding":
-            return True  # chunked: the thread reads it, each read bounded
+        if name in (b"transfer-encoding", b"expect"):
+            # Chunked, or a client waiting for "100 Continue" (which gunicorn sends) before
+            # its body: the thread reads the body, each read bounded.
+            return True
         if name == b"content-length":
             value = value.strip()
             if not value.isdigit():

@@ -6,6 +6,7 @@ These start the real server (one worker, two threads, so that a handful of slow
 clients would be enough to stop it) over an empty SQLite database: /healthz needs no
 tables. No timing is asserted beyond "answered at all within a few seconds"."""
 
+import http.client
 import os
 import socket
 import subprocess
@@ -111,6 +112,25 @@ def test_a_request_sent_a_byte_at_a_time_is_answered(served):
         assert sock.recv(100).startswith(b"HTTP/1.1 200 ")
 
 
+def test_a_kept_alive_connection_is_answered_each_time(served):
+    port = int(served.rsplit(":", 1)[1])
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    for _ in range(3):
+        connection.request("GET", "/healthz")
+        response = connection.getresponse()
+        assert response.status == 200 and b"database" in response.read()
+    connection.close()
+
+
+def test_a_body_that_comes_after_its_head_is_read_before_the_request_is_served(served):
+    port = int(served.rsplit(":", 1)[1])
+    with closing(socket.create_connection(("127.0.0.1", port), timeout=5)) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n\r\n")
+        time.sleep(0.3)
+        sock.sendall(b"a=bc")
+        assert sock.recv(100).startswith(b"HTTP/1.1 200 ")
+
+
 def test_a_connection_that_never_finishes_its_request_is_closed(served):
     port = int(served.rsplit(":", 1)[1])
     with closing(socket.create_connection(("127.0.0.1", port), timeout=15)) as sock:
@@ -127,6 +147,7 @@ def test_a_connection_that_never_finishes_its_request_is_closed(served):
         (b"POST / HTTP/1.1\r\ncontent-length: 5\r\n\r\nabcde", True),
         (b"POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n", True),  # the parser's 400
         (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", True),
+        (b"POST / HTTP/1.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n", True),
         (b"POST / HTTP/1.1\r\nContent-Length: 999999\r\n\r\n", True),  # read by the thread
         (b"GET /" + b"a" * MAX_BUFFERED, True),  # the parser refuses it
     ],
