@@ -202,14 +202,16 @@ def test_the_hot_pages_are_bounded_and_hold_one_stamp():
 
     hot = HotPages(max_bytes=1000)
     for n in range(5):
-        hot.put("stamp 1", f"page {n}", entry(300))
+        hot.put("stamp 1", f"page {n}", entry(300), 600)
     assert hot.size <= 1000
     assert hot.get("stamp 1", "page 0") is None and hot.get("stamp 1", "page 4") is not None
     assert hot.get("stamp 2", "page 4") is None  # another stamp: nothing held for it
-    hot.put("stamp 2", "page 5", entry(300))
+    hot.put("stamp 2", "page 5", entry(300), 600)
     assert hot.get("stamp 1", "page 4") is None and hot.size == 300
-    hot.put("stamp 2", "too big", entry(2000))
+    hot.put("stamp 2", "too big", entry(2000), 600)
     assert hot.get("stamp 2", "too big") is None
+    hot.put("stamp 2", "expired", entry(10), 0)  # held no longer than the page cache's time
+    assert hot.get("stamp 2", "expired") is None and hot.size == 300
 
 
 def test_one_thread_at_a_time_waits_for_a_slow_stamp(page_cache, monkeypatch):

@@ -120,7 +120,7 @@ class PublicPageCacheMiddleware:
                     return self.finish(request, response)
                 entry = Entry.from_response(response, stamp)
                 cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-            HOT.put(stamp, key, entry)
+            HOT.put(stamp, key, entry, settings.PAGE_CACHE_SECONDS)
         return entry.respond(request)
 
     def uncached(self, request):
