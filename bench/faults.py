@@ -3,8 +3,9 @@ run, and a fault run in which the database and Redis go silent, then come back.
 
     python bench/faults.py [--seconds 5] [--json FILE]     (make bench runs it too)
 
-PostgreSQL (127.0.0.1:5432, database lp_bench_faults, made afresh and dropped) and Redis
-(127.0.0.1:6379, db 12, only this run's keys deleted) are reached through loopback TCP
+PostgreSQL (127.0.0.1:5432, database BENCH_DATABASE, lp_bench_faults, made afresh and
+dropped) and Redis (127.0.0.1:6379, db BENCH_REDIS_DB, 12, only this run's keys deleted)
+are reached through loopback TCP
 proxies that this script can pause: a paused proxy accepts connections and forwards
 nothing, which is what a hung server looks like. Prints its figures as JSON.
 """
@@ -12,6 +13,7 @@ nothing, which is what a hung server looks like. Prints its figures as JSON.
 import argparse
 import contextlib
 import json
+import os
 import select
 import socket
 import statistics
@@ -36,8 +38,10 @@ from harness import (
     wrk,
 )
 
-DATABASE = "lp_bench_faults"
-REDIS_DB = 12
+# Where: a database made afresh and dropped, and a Redis database of which only the keys
+# this run wrote are deleted (override both when other runs may share the machine).
+DATABASE = os.environ.get("BENCH_DATABASE", "lp_bench_faults")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "12"))
 FAULT_PAGES = ["/", "/regions/side/", "/points/st36/", "/points/?region=back", "/search/?q=knee"]
 SLOW_CLIENTS = 200  # of each kind: sending nothing, and sending half a request
 SILENT_SECONDS = 8  # longer than the site waits for PostgreSQL (4 s)
