@@ -39,8 +39,10 @@ browser:
 	  || echo "No chromium at $(CHROMIUM) and it cannot be installed here: the browser tests will be skipped"; }
 
 # Speed, page sizes, growth and a load test, with wrk against gunicorn over a temporary
-# database; rewrites the results in bench/README.md. About 12 minutes on 2 cores.
-# BENCH_ARGS=--skip-load leaves out the load test, --load-only runs only that.
+# SQLite database; then PostgreSQL and Redis (127.0.0.1, database lp_bench_faults, Redis
+# db 12) with slow clients and with each made silent. Rewrites the results in
+# bench/README.md. About 15 minutes on 2 cores. BENCH_ARGS=--skip-load leaves out the load
+# test, --skip-postgres the second part, --load-only runs only the load test.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)
 

@@ -1,32 +1,50 @@
-"""The bench with PostgreSQL and Redis: cached pages against the static file, a slow-client
-run and a fault run in which the database and Redis go silent, then come back.
+"""The site on PostgreSQL and Redis: cached pages against the static file, a slow-client
+run, and a fault run in which the database and Redis go silent, then come back.
 
-    python bench/faults.py [--seconds 5] [--json FILE]
+    python bench/faults.py [--seconds 5] [--json FILE]     (make bench runs it too)
 
-PostgreSQL (127.0.0.1:5432, database lp_speed_bench, made afresh and dropped) and Redis
-(127.0.0.1:6379, db 12, only this run's key prefix deleted) are reached through loopback
-TCP proxies that this script can pause: a paused proxy accepts connections and forwards
+PostgreSQL (127.0.0.1:5432, database BENCH_DATABASE, lp_bench_faults, made afresh and
+dropped) and Redis (127.0.0.1:6379, db BENCH_REDIS_DB, 12, only this run's keys deleted)
+are reached through loopback TCP
+proxies that this script can pause: a paused proxy accepts connections and forwards
 nothing, which is what a hung server looks like. Prints its figures as JSON.
 """
 
 import argparse
 import contextlib
 import json
+import os
+import select
 import socket
+import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
 import redis as redis_lib
+from harness import (
+    fetch,
+    free_port,
+    log,
+    machine,
+    measure_pages,
+    prepare,
+    server,
+    site_env,
+    statuses_since,
+    throughput,
+    wrk,
+)
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import run  # noqa: E402  (bench/run.py: the server, wrk and the page measurements)
-
-DATABASE = "lp_speed_bench"
+# Where: a database made afresh and dropped, and a Redis database of which only the keys
+# this run wrote are deleted (override both when other runs may share the machine).
+DATABASE = os.environ.get("BENCH_DATABASE", "lp_bench_faults")
+REDIS_DB = int(os.environ.get("BENCH_REDIS_DB", "12"))
 FAULT_PAGES = ["/", "/regions/side/", "/points/st36/", "/points/?region=back", "/search/?q=knee"]
+SLOW_CLIENTS = 200  # of each kind: sending nothing, and sending half a request
+SILENT_SECONDS = 8  # longer than the site waits for PostgreSQL (4 s)
 
 
 class Proxy:
@@ -77,84 +95,152 @@ def psql(*sql):
         )
 
 
-def statuses_since(srv, offset):
-    with srv["log"].open("rb") as log_file:
-        log_file.seek(offset)
-        found = run.re.findall(rb'" (\d{3}) ', log_file.read())
-    return {s.decode(): found.count(s) for s in sorted(set(found))}
+class SlowClients:
+    """``count`` connections that send nothing and ``count`` that send half a request and
+    wait (slowloris), held for as long as the block lasts: each one the server closes is
+    opened again at once."""
 
+    HALF = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow\r\n"
 
-def slow_clients(srv, seconds, idle=40):
-    """``idle`` connections that send half a request and wait, while wrk measures."""
-    held = []
-    for _ in range(idle):
-        sock = socket.create_connection(("127.0.0.1", int(srv["base"].rsplit(":", 1)[1])))
-        sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the blank line
-        held.append(sock)
-    try:
-        return run.wrk(srv, "/points/st36/", 16, seconds)
-    finally:
-        for sock in held:
+    def __init__(self, port, count):
+        self.port, self.count, self.reopened = port, count, 0
+        self.stop = threading.Event()
+
+    def open(self, half):
+        sock = socket.create_connection(("127.0.0.1", self.port))
+        if half:
+            sock.sendall(self.HALF)
+        return sock
+
+    def hold(self):
+        socks = {self.open(half): half for half in [False, True] * self.count}
+        while not self.stop.is_set():
+            readable, _, _ = select.select(list(socks), [], [], 0.2)
+            for sock in readable:
+                with contextlib.suppress(OSError):
+                    if sock.recv(4096):
+                        continue  # an answer: keep waiting for the close
+                half = socks.pop(sock)
+                sock.close()
+                socks[self.open(half)] = half
+                self.reopened += 1
+        for sock in socks:
             sock.close()
 
+    def __enter__(self):
+        self.thread = threading.Thread(target=self.hold, daemon=True)
+        self.thread.start()
+        time.sleep(1)  # all of them connected and accepted
+        return self
 
-def fault_phase(srv, proxies, label, seconds):
-    """wrk over cached pages while ``proxies`` are silent for the middle of the run."""
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+def timed_gets(base, paths, rounds):
+    """Each path fetched ``rounds`` times, one after another: statuses and seconds."""
+    statuses, seconds = [], []
+    for _ in range(rounds):
+        for path in paths:
+            started = time.monotonic()
+            try:
+                statuses.append(fetch(base + path, timeout=30)[0])
+            except OSError:
+                statuses.append(0)
+            seconds.append(time.monotonic() - started)
+    return {"statuses": statuses, "median_s": statistics.median(seconds), "max_s": max(seconds)}
+
+
+def slow_clients(srv, seconds):
+    """Normal requests, one at a time and under wrk, while slow clients are held open."""
+    offset = srv["log"].stat().st_size
+    with SlowClients(srv["port"], SLOW_CLIENTS) as slow:
+        result = {"held": 2 * SLOW_CLIENTS}
+        result["single"] = timed_gets(srv["base"], ["/points/st36/", "/healthz", "/about/"], 10)
+        result["wrk"] = wrk(srv, "/points/st36/", 16, seconds)
+    result["reopened"] = slow.reopened
+    result["statuses"] = statuses_since(srv, offset)
+    log(
+        f"slow clients: {result['wrk']['rps']:.0f}/s under wrk, single requests max "
+        f"{result['single']['max_s']:.2f} s, {slow.reopened} reopened"
+    )
+    return result
+
+
+def fault_phase(srv, proxies, seconds):
+    """wrk over cached pages while ``proxies`` are silent for most of the run; meanwhile
+    /healthz and a page not yet cached, timed; then each page again, with no restart."""
     offset = srv["log"].stat().st_size
     result = {}
 
     def load():
-        result["wrk"] = run.wrk(srv, "/", 16, seconds, FAULT_PAGES)
+        result["wrk"] = wrk(srv, "/", 16, seconds + 2, FAULT_PAGES)
 
     thread = threading.Thread(target=load)
     thread.start()
     time.sleep(1)
     for proxy in proxies:
         proxy.paused.set()
-    time.sleep(seconds - 2)
+    silent_from = time.monotonic()
+    result["during"] = {
+        "healthz": timed_gets(srv["base"], ["/healthz"], 1),
+        "uncached": timed_gets(srv["base"], [f"/search/?q=silent{time.time_ns()}"], 1),
+    }
+    time.sleep(max(0, seconds - (time.monotonic() - silent_from)))
     for proxy in proxies:
         proxy.paused.clear()
     thread.join()
     time.sleep(6)  # past the Redis breaker's five seconds
-    result["after"] = {path: run.fetch(srv["base"] + path)[0] for path in FAULT_PAGES}
-    result["healthz"] = json.loads(run.fetch(srv["base"] + "/healthz")[1] or b"{}")
+    result["after"] = {path: fetch(srv["base"] + path)[0] for path in FAULT_PAGES}
+    result["healthz"] = json.loads(fetch(srv["base"] + "/healthz")[1] or b"{}")
     result["statuses"] = statuses_since(srv, offset)
-    run.log(f"fault {label}: {result['statuses']}, after {result['after']}")
     return result
 
 
+def postgres_redis(pages, seconds):
+    """Every figure of this part, with the site on PostgreSQL and Redis."""
+    database, redis = Proxy(("127.0.0.1", 5432)), Proxy(("127.0.0.1", 6379))
+    results = {}
+    psql(f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}")
+    try:
+        with tempfile.TemporaryDirectory(prefix="legpoints-bench-") as tmp:
+            env = site_env(tmp) | {
+                "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database.port}/{DATABASE}",
+                "REDIS_URL": f"redis://127.0.0.1:{redis.port}/{REDIS_DB}",
+                "DJANGO_PAGE_CACHE_SECONDS": "600",
+            }
+            log("PostgreSQL and Redis: preparing")
+            prepare(env)
+            port = free_port()
+            results["pages"] = measure_pages(env, port, pages, Path(tmp) / "static" / "bench")
+            with server(env, tmp, port, "postgres-redis") as srv:
+                results["cached"] = throughput(srv, pages, results["pages"], seconds)
+                results["slow_clients"] = slow_clients(srv, seconds)
+                results["faults"] = {}
+                for label, proxies in [
+                    ("database", [database]),
+                    ("redis", [redis]),
+                    ("both", [database, redis]),
+                ]:
+                    results["faults"][label] = fault_phase(srv, proxies, SILENT_SECONDS)
+                    log(f"fault, {label} silent: {results['faults'][label]['statuses']}")
+    finally:
+        client = redis_lib.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
+        for key in client.scan_iter("legpoints:*"):
+            client.delete(key)
+        psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    return results
+
+
 def main():
+    import run  # the pages measured
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--json")
     args = parser.parse_args()
-    database, redis = Proxy(("127.0.0.1", 5432)), Proxy(("127.0.0.1", 6379))
-    results = {"machine": run.machine()}
-    psql(f"DROP DATABASE IF EXISTS {DATABASE}", f"CREATE DATABASE {DATABASE}")
-    try:
-        with tempfile.TemporaryDirectory(prefix="legpoints-bench-") as tmp:
-            env = run.site_env(tmp) | {
-                "DATABASE_URL": f"postgres://postgres@127.0.0.1:{database.port}/{DATABASE}",
-                "REDIS_URL": f"redis://127.0.0.1:{redis.port}/12",
-                "DJANGO_PAGE_CACHE_SECONDS": "600",
-            }
-            run.prepare(env)
-            port = run.free_port()
-            results["pages"] = run.measure_pages(env, port, Path(tmp) / "static" / "bench")
-            with run.server(env, tmp, port, "postgres-redis") as srv:
-                results["cached"] = run.throughput(srv, results["pages"], args.seconds)
-                results["slow_clients"] = slow_clients(srv, args.seconds)
-                run.log(f"slow clients: {results['slow_clients']['rps']:.0f}/s")
-                results["faults"] = {
-                    "database": fault_phase(srv, [database], "database", 8),
-                    "redis": fault_phase(srv, [redis], "redis", 8),
-                    "both": fault_phase(srv, [database, redis], "both", 8),
-                }
-    finally:
-        client = redis_lib.Redis(host="127.0.0.1", port=6379, db=12)
-        for key in client.scan_iter("legpoints:*"):
-            client.delete(key)
-        psql(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+    results = {"machine": machine(), "postgres": postgres_redis(run.PAGES, args.seconds)}
     print(json.dumps(results, indent=1, default=str))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str))

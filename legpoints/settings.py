@@ -13,7 +13,9 @@ DJANGO_PROXY_COUNT       how many proxies in front append to X-Forwarded-For (1)
 DJANGO_ADMIN_PATH        where the admin lives; "admin/" by default.
 DJANGO_SUGGESTION_RATE   how many corrections one client address may send: "5/h" by default.
 DATABASE_CONNECT_TIMEOUT       seconds to wait for PostgreSQL to accept a connection (2).
-DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (10000).
+DATABASE_STATEMENT_TIMEOUT_MS  the longest a statement may run on PostgreSQL (3000).
+DATABASE_ANSWER_TIMEOUT_MS     the longest the site waits for any answer from PostgreSQL,
+                               after which it gives the connection up (statement's + 1000).
 DATABASE_KEEPALIVES_IDLE       seconds of silence before TCP keepalive probes start (30).
 DATABASE_TCP_USER_TIMEOUT_MS   how long sent data may go unacknowledged (15000).
 """
@@ -130,10 +132,9 @@ def postgres_options():
     instead of holding a worker: to connect, per statement (enforced by the server), and
     on a connection whose other end has gone (TCP keepalives, and how long sent data may
     stay unacknowledged)."""
-    statement_ms = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 10_000)
     return {
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 2),
-        "options": f"-c statement_timeout={statement_ms}",
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
         "keepalives": 1,
         "keepalives_idle": env_int("DATABASE_KEEPALIVES_IDLE", 30),
         "keepalives_interval": 5,
@@ -142,7 +143,14 @@ def postgres_options():
     }
 
 
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 3000)
+# A server that has gone silent is bounded by none of the above: the site's own backend
+# (legpoints/postgresql) gives up waiting for any answer after this, a second longer than a
+# statement may run, so that a slow statement is the server's to cancel.
+DATABASE_ANSWER_TIMEOUT_MS = env_int("DATABASE_ANSWER_TIMEOUT_MS", STATEMENT_TIMEOUT_MS + 1000)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "legpoints.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {}).update(postgres_options())
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

@@ -22,9 +22,13 @@ def _plain_pages_and_static(settings):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_breakers():
-    """Every test starts with Redis's circuit breakers closed (see points/cache.py)."""
+    """Every test starts with Redis's circuit breakers closed (see points/cache.py), and
+    no pages held in the process (points/caching/hot.py)."""
     from points.cache import BREAKERS
+    from points.caching.hot import HOT
 
     BREAKERS.clear()
+    HOT.clear()
     yield
     BREAKERS.clear()
+    HOT.clear()

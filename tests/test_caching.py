@@ -89,6 +89,17 @@ def test_the_parameters_a_page_reads_are_normalised_and_sorted(client, page_cach
     assert len(stored_pages()) == 2
 
 
+def test_a_query_beyond_the_limits_is_not_cached_nor_cut_by_the_cache(client, page_cache):
+    many = [f"s{n}" for n in range(21)]
+    response = client.get("/points/", {"symptom": many, "q": "x" * 300})
+    assert "Only the first 20 symptoms chosen were used." in response.text
+    assert "Only the first 200 characters of the search were used." in response.text
+    assert client.get("/points.json", {"symptom": many}).status_code == 400
+    assert stored_pages() == []
+    assert len(client.get("/points/", {"q": "knee " * 20}).text) > 0  # 20 words: cached
+    assert len(stored_pages()) == 1
+
+
 def test_not_found_pages_and_errors_are_never_cached(client, page_cache):
     for n in range(3):
         assert client.get(f"/points/st{90 + n}/").status_code == 404
@@ -151,3 +162,78 @@ def test_every_page_that_reads_parameters_is_keyed_by_them(client, page_cache):
     assert client.get("/finder/?symptom=knee-pain&utm=1").text == chosen  # one cached page
     typed = client.get("/finder/?q=knee").text
     assert typed != bare
+
+
+# The pages held in the process, in front of the cache (points/caching/hot.py)
+
+
+def test_a_hot_page_is_served_without_asking_the_cache(client, page_cache, monkeypatch):
+    client.get("/points/st36/")
+    asked = []
+    monkeypatch.setattr(cache, "get", lambda *args, **kwargs: asked.append(args))
+    assert "Leg Three Miles" in client.get("/points/st36/").text
+    assert asked == []
+
+
+def test_an_edit_in_another_process_shows_once_the_stamp_is_read_again(client, page_cache):
+    from django.utils import timezone
+
+    from points.caching.stamp import Memo
+    from points.models import ContentStamp
+
+    assert "Leg Three Miles" in client.get("/points/st36/").text
+    # Another process saves: the row and the stamp change, and this process's signals
+    # never fire.
+    Point.objects.filter(code="ST 36").update(english="Three Li of the Leg")
+    ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": timezone.now()})
+    if hasattr(cache._cache, "get_client"):  # with Redis the stamp is read from there
+        cache.delete("content-stamp")
+    Memo.read_at = float("-inf")  # a second later: the stamp is read again
+    text = client.get("/points/st36/").text
+    assert "Three Li of the Leg" in text and "Leg Three Miles" not in text
+
+
+def test_the_hot_pages_are_bounded_and_hold_one_stamp():
+    from points.caching.hot import HotPages
+    from points.caching.pages import Entry
+
+    def entry(size):
+        return Entry(200, (), {"": b"x" * size}, 'W/"e"', 0)
+
+    hot = HotPages(max_bytes=1000)
+    for n in range(5):
+        hot.put("stamp 1", f"page {n}", entry(300), 600)
+    assert hot.size <= 1000
+    assert hot.get("stamp 1", "page 0") is None and hot.get("stamp 1", "page 4") is not None
+    assert hot.get("stamp 2", "page 4") is None  # another stamp: nothing held for it
+    hot.put("stamp 2", "page 5", entry(300), 600)
+    assert hot.get("stamp 1", "page 4") is None and hot.size == 300
+    hot.put("stamp 2", "too big", entry(2000), 600)
+    assert hot.get("stamp 2", "too big") is None
+    hot.put("stamp 2", "expired", entry(10), 0)  # held no longer than the page cache's time
+    assert hot.get("stamp 2", "expired") is None and hot.size == 300
+
+
+def test_one_thread_at_a_time_waits_for_a_slow_stamp(page_cache, monkeypatch):
+    import threading
+
+    from points.caching import stamp
+
+    first = stamp.content_stamp()
+    stamp.Memo.read_at = float("-inf")  # due to be read again
+    reading, release, reads = threading.Event(), threading.Event(), []
+
+    def slow_read():  # the store has gone silent
+        reads.append(1)
+        reading.set()
+        release.wait(5)
+        return first
+
+    monkeypatch.setattr(stamp, "read_stamp", slow_read)
+    reader = threading.Thread(target=stamp.content_stamp)
+    reader.start()
+    assert reading.wait(5)
+    assert stamp.content_stamp() == first  # not waiting: the stamp in memory
+    release.set()
+    reader.join(5)
+    assert reads == [1]

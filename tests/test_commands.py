@@ -68,3 +68,24 @@ def test_publish_dataset_publishes_the_next_version_with_its_note():
         call_command("publish_dataset", note="  ")
     with pytest.raises(CommandError, match="No user"):
         call_command("publish_dataset", note="x", user="nobody")
+
+
+def test_loaddata_moves_the_content_stamp_once_not_once_a_row(settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from points.caching.stamp import content_stamp
+    from points.models import ContentStamp
+
+    before = content_stamp()
+    table = ContentStamp._meta.db_table
+    with CaptureQueriesContext(connection) as queries:
+        call_command("loaddata", "legpoints", verbosity=0)
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if table in q["sql"] and q["sql"].lstrip().startswith(("UPDATE", "INSERT"))
+    ]
+    assert len(writes) == 1  # it was about 2,900, one per row loaded
+    assert content_stamp() > before  # and pages cached before it are stale
+    assert ContentStamp.objects.get().changed_at == content_stamp()

@@ -5,12 +5,24 @@ pages use what fits and say what was left out; the exports refuse with a 400.
 """
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from points.caching.stamp import forget_stamp
 from points.models import Indication, Point
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["uncached", "page cache on"])
+def page_cache(request, settings):
+    """Every limit holds the same with the page cache on as off: the cache's key may not
+    cut a request short before the page sees what was cut."""
+    settings.PAGE_CACHE_SECONDS = 600 if request.param == "page cache on" else 0
+    cache.clear()
+    forget_stamp()
+
 
 LONG_QUERY = " ".join(["knee"] * 1950)
 

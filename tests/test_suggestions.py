@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from legpoints.settings import client_address_settings
+from points.caching.keys import page_key
 from points.caching.stamp import content_stamp, forget_stamp
 from points.models import Point, Suggestion
 from points.views.suggest import MAX_BODY
@@ -229,7 +230,7 @@ def test_the_form_and_the_thanks_are_never_cached_nor_compressed(client, setting
 
 def stored(path):
     """Whether the page cache holds the page at ``path`` (the key its middleware uses)."""
-    return cache.get(f"page:{content_stamp().timestamp()}:testserver:{path}?") is not None
+    return cache.get(page_key(content_stamp(), "testserver", path, "")) is not None
 
 
 # When the entry last changed

@@ -5,7 +5,9 @@ edit), so an edit makes every earlier key unreachable; no list of pages to purge
 Only anonymous GET and HEAD requests outside the admin are cached, and only 200s
 and redirects that set no cookie, carry no CSRF token and are not marked private.
 
-Each entry is stored once with everything a hit needs: the body raw, gzipped and
+The pages most recently served are also kept in the process (hot.py), for the current
+stamp only, so a hit on them costs no round trip to Redis. Each entry is stored once with
+everything a hit needs: the body raw, gzipped and
 in brotli, its headers, and its ETag and Last-Modified, so a hit compresses and
 hashes nothing, and answers revalidation from the stored validators.
 """
@@ -19,7 +21,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from .compress import ENCODINGS, STORED_QUALITY, accepted, compress, compress_response, compressible
-from .keys import normalise_request
+from .hot import HOT
+from .keys import normalise_request, page_key
 from .stamp import content_stamp
 
 STORED_STATUSES = {200, 301, 302, 307, 308}
@@ -104,15 +107,20 @@ class PublicPageCacheMiddleware:
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self.uncached(request)
         query = normalise_request(request)
+        if query is None:  # beyond the limits: the view says what it cut, uncached
+            return self.uncached(request)
         stamp = content_stamp()
-        key = f"page:{stamp.timestamp()}:{request.get_host()}:{request.path}?{query}"
-        entry = cache.get(key)
+        key = page_key(stamp, request.get_host(), request.path, query)
+        entry = HOT.get(stamp, key)
         if entry is None:
-            response = self.get_response(request)
-            if not self.storable(request, response):
-                return self.finish(request, response)
-            entry = Entry.from_response(response, stamp)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            entry = cache.get(key)
+            if entry is None:
+                response = self.get_response(request)
+                if not self.storable(request, response):
+                    return self.finish(request, response)
+                entry = Entry.from_response(response, stamp)
+                cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            HOT.put(stamp, key, entry, settings.PAGE_CACHE_SECONDS)
         return entry.respond(request)
 
     def uncached(self, request):

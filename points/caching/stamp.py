@@ -4,11 +4,14 @@ Each process keeps the stamp in memory and reads it again at most once a second
 (from Redis when the cache is shared, else from the database), so a cached page
 costs no query. An edit moves the stamp on at once in the process that saves,
 and in the others within a second. When the store does not answer, the stamp in
-memory stays in use, so cached pages are still served.
+memory stays in use, so cached pages are still served; and only one thread a second
+waits for it.
 """
 
 import logging
+import threading
 import time
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,6 +38,7 @@ from ..models import (
     Source,
     Suggestion,
 )
+from .hot import HOT
 
 logger = logging.getLogger(__name__)
 STAMP_KEY = "content-stamp"
@@ -81,6 +85,10 @@ def content_stamp():
     now = time.monotonic()
     if Memo.stamp is not None and now - Memo.read_at < REREAD_SECONDS:
         return Memo.stamp
+    if Memo.stamp is not None:
+        # This thread reads it; the others go on with the stamp in memory meanwhile,
+        # rather than all waiting on a store that is slow or silent.
+        Memo.read_at = now
     try:
         stamp = read_stamp()
     except DatabaseError:
@@ -93,10 +101,39 @@ def content_stamp():
 
 
 def forget_stamp():
+    """Forget the stamp held in memory, and the pages held for it."""
     Memo.stamp, Memo.read_at = None, float("-inf")
+    HOT.clear()
+
+
+class Held(threading.local):
+    """Inside ``changes_held()`` in this thread: whether anything changed meanwhile."""
+
+    depth = 0
+    changed = False
+
+
+HELD = Held()
+
+
+@contextmanager
+def changes_held():
+    """Move the stamp once, when the block ends, however many rows it writes (loaddata
+    writes thousands, each with its signals) rather than once a row."""
+    HELD.depth += 1
+    try:
+        yield
+    finally:
+        HELD.depth -= 1
+    if HELD.depth == 0 and HELD.changed:
+        HELD.changed = False
+        content_changed()
 
 
 def content_changed(**kwargs):
+    if HELD.depth:
+        HELD.changed = True
+        return
     now = timezone.now()
     ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": now})
     if cache_is_shared():
