@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ..caching.fragments import LazyMaps
 from ..codes import codes_in_text, parse_code
 from ..dataset.cite import Citation, point_json_ld
 from ..maps import build_map, views_of
@@ -49,7 +50,12 @@ def point_detail(request, code):
                 (p for p in reversed(meridian_points) if p.number < point.number), None
             ),
             "next": next((p for p in meridian_points if p.number > point.number), None),
-            "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
+            "maps": LazyMaps(
+                views_of(point),
+                meridian_points,
+                lambda view: build_map(view, meridian_points, current=point),
+                of=("current", point),
+            ),
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
             "citation": version and Citation(version, url, point),
             "json_ld": point_json_ld(
