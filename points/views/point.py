@@ -31,10 +31,10 @@ def point_detail(request, code):
         return point_not_found(request, code, parsed)
     texts = [point.location, *(other.text for other in point.other_locations.all())]
     mentioned = {str(found) for text in texts for _match, found in codes_in_text(text)}
-    # The whole channel (or group) in one query: the neighbours for the pager, the rest for
-    # the maps.
-    group = Point.objects.extra_points() if point.is_extra else point.meridian.points.all()
-    meridian_points = list(group.order_by("number"))
+    # The whole channel (or group) and the points the locations name, in one query: the
+    # neighbours for the pager, the rest for the maps.
+    found = list(Point.objects.channel_and_named(point, mentioned))
+    meridian_points = [other for other in found if other.meridian_id == point.meridian_id]
     for other in meridian_points:
         other.meridian = point.meridian
     url = request.build_absolute_uri(point.get_absolute_url())
@@ -45,7 +45,7 @@ def point_detail(request, code):
         {
             "point": point,
             **pressing_of(point, point.citations.all()),
-            "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
+            "linked_points": {other.code: other for other in found if other.code in mentioned},
             "previous": next(
                 (p for p in reversed(meridian_points) if p.number < point.number), None
             ),
