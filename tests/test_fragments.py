@@ -5,8 +5,10 @@ next page."""
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from points.maps import build_map
 from points.models import Meridian, Point
 from points.views import browse, point
 from tests.test_admin import form_data
@@ -87,3 +89,12 @@ def test_a_meridians_new_name_shows_in_the_legend_of_the_kept_maps(client, setti
     assert ">Stomach</a> (ST)" in maps_of(client.get("/regions/front/").text)
     Meridian.objects.filter(code="ST").update(name="Stomach Channel")
     assert ">Stomach Channel</a> (ST)" in maps_of(client.get("/regions/front/").text)
+
+
+def test_a_plain_list_of_maps_is_drawn_every_time_and_never_kept():
+    points = list(Point.objects.for_cards().filter(region="front"))
+    front = [build_map("front", points, region="front")]
+    dorsum = [build_map("dorsum", points, region="front")]
+    first = render_to_string("includes/map_list.html", {"maps": front})
+    second = render_to_string("includes/map_list.html", {"maps": dorsum})
+    assert 'id="map-front-caption"' in first and 'id="map-dorsum-caption"' in second

@@ -29,10 +29,14 @@ def row(instance):
 
 
 def digest(*parts, points=()):
-    """A key for ``parts`` and the rows of ``points`` with their meridians."""
+    """A key for ``parts`` and the rows of ``points`` and of their meridians."""
     found = hashlib.blake2b(repr(parts).encode(), digest_size=16)
+    meridians = {}
     for point in points:
-        found.update(repr((row(point), row(point.meridian))).encode())
+        found.update(repr(row(point)).encode())
+        meridians.setdefault(point.meridian_id, point.meridian)
+    for meridian in meridians.values():  # each once: a point's row names its meridian
+        found.update(repr(row(meridian)).encode())
     return found.hexdigest()
 
 
