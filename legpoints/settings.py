@@ -166,6 +166,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The leg maps as the pages draw them, kept in each process's memory under a digest of
+# their points (points/caching/fragments.py): drawn again only when those change. Off in
+# debug, so that template changes show at once.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_FRAGMENT_CACHE_SECONDS", "0" if DEBUG else "600")
+)
 
 # Public pages are cached whole and served again until the content changes: any
 # save in the admin moves the content stamp on, and with it every page's key.

@@ -3,6 +3,9 @@ each fact carries the numbers (and pages) of its sources."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.utils.html import format_html
 
 from .models import Citation
 
@@ -20,6 +23,14 @@ class Reference:
     number: int
     source: object
     locators: list = field(default_factory=list)
+
+    @cached_property
+    def link(self):
+        """The reference's number as a fact's mark shows it, linked to its entry: made once
+        for all the marks of a page that cite it."""
+        return format_html(
+            '<a href="#ref-{}" title="{}">{}</a>', self.number, self.source, self.number
+        )
 
 
 class References:

@@ -32,3 +32,14 @@ def _fresh_cache_breakers():
     yield
     BREAKERS.clear()
     HOT.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fragments():
+    """Every test starts with no drawn maps kept (points/caching/fragments.py), so that what
+    it sees drawn is drawn in it."""
+    from django.core.cache import caches
+
+    caches["template_fragments"].clear()
+    yield
+    caches["template_fragments"].clear()

@@ -11,8 +11,8 @@ from points.sitemaps import SITEMAPS
 
 pytestmark = pytest.mark.django_db
 
-# A point page: the point, its five kinds of facts with their citations, its channel,
-# the points its locations name, the points that share its indications, the dataset's
+# A point page: the point, its five kinds of facts with their citations, its channel with
+# the points its locations name (one query), the points that share its indications, the dataset's
 # latest version (for "Cite this"); and for How to press, the guide's default rules and the
 # sources they and the point's pressing entry cite.
 MAX_QUERIES = 12

@@ -8,9 +8,9 @@ numbered references.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..links import address
 from .sources import Source, split_citation
 
 
@@ -80,7 +80,7 @@ class GuideRule(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("points:guide") + f"#{self.slug}"
+        return address("points:guide") + f"#{self.slug}"
 
     def clean(self):
         validate_cited(self.cited)
@@ -166,7 +166,7 @@ class Routine(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("points:routine", args=[self.slug])
+        return address("points:routine", self.slug)
 
     def clean(self):
         errors = {}

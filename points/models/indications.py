@@ -3,11 +3,11 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from ..links import address
 from ..text import squash_spaces
 
 
@@ -89,7 +89,7 @@ class Indication(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("points:symptom", args=[self.slug])
+        return address("points:symptom", self.slug)
 
     def clean(self):
         self.name = squash_spaces(self.name)

@@ -1,10 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..codes import CHANNEL_SIZES, EXTRA
+from ..links import address
 
 
 class MeridianQuerySet(models.QuerySet):
@@ -52,7 +52,7 @@ class Meridian(models.Model):
         return f"{self.code} {self.name}"
 
     def get_absolute_url(self):
-        return reverse("points:meridian", args=[self.slug])
+        return address("points:meridian", self.slug)
 
     def clean(self):
         if self.code:

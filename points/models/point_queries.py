@@ -10,7 +10,7 @@ from django.db.models.functions import Abs, Coalesce
 from ..codes import EXTRA, code_key
 from ..search import SearchQuery
 from .indications import Indication
-from .sources import Citation
+from .sources import Caution, Citation, OtherLocation
 
 CANDIDATES = 500  # names a 404 compares with difflib at most
 
@@ -39,12 +39,16 @@ class PointQuerySet(models.QuerySet):
         return self.select_related("meridian")
 
     def for_detail(self):
-        """A point's page: its facts, and every citation with its source."""
+        """A point's page: its facts, and every citation with its source. The cautions and
+        other locations come in their models' order less its first term, the point, which
+        would join the points (and their meridians) to order rows that are each point's."""
         return self.select_related("meridian", "pressing").prefetch_related(
             "indications",
             self.model.category_prefetch(),
-            "cautions",
-            "other_locations",
+            models.Prefetch("cautions", queryset=Caution.objects.order_by("pk")),
+            models.Prefetch(
+                "other_locations", queryset=OtherLocation.objects.order_by("order", "pk")
+            ),
             models.Prefetch(
                 "citations",
                 queryset=Citation.objects.select_related("source").order_by("source__order", "pk"),
@@ -66,6 +70,12 @@ class PointQuerySet(models.QuerySet):
                 ),
             ),
         )
+
+    def channel_and_named(self, point, codes):
+        """In one query, ordered by number: the points of ``point``'s channel (or of the
+        extra points), and any other points whose codes are among ``codes``."""
+        channel = Q(meridian__isnull=True) if point.is_extra else Q(meridian=point.meridian_id)
+        return self.filter(channel | Q(code__in=codes)).order_by("number")
 
     def extra_points(self):
         """The extra points of the leg, which belong to no channel. (Not ``extra``: that

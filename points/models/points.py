@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key
+from ..links import address
 from ..text import squash_spaces
 from ..validators import validate_map_positions
 from .categories import PointCategory
@@ -139,7 +139,7 @@ class Point(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("points:point", args=[self.slug])
+        return address("points:point", self.slug)
 
     @property
     def who_code(self):

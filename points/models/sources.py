@@ -1,7 +1,8 @@
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from ..links import address
 
 
 def split_citation(text):
@@ -40,7 +41,7 @@ class Source(models.Model):
         return f"{self.authors}. {self.title}" if self.authors else self.title
 
     def get_absolute_url(self):
-        return reverse("points:about") + f"#source-{self.key}"
+        return address("points:about") + f"#source-{self.key}"
 
     @property
     def reference(self):

@@ -1,6 +1,8 @@
 """Corrections from readers: a suggestion about one field of a point, kept for staff to
 accept or decline. Nothing a reader submits is shown on the public site."""
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Max, OuterRef, Q, Subquery
@@ -138,11 +140,15 @@ def current_value(point, field):
     return ""
 
 
+@cache
 def last_changed():
     """An expression for a point's last change: its latest history record made by someone
     (an edit in the admin, or restored from one; loading the fixture leaves records with
     nobody's name, which say nothing about the entry), or the latest suggestion about it
-    that staff accepted, whichever is later (NULL if neither)."""
+    that staff accepted, whichever is later (NULL if neither).
+
+    Built once (it takes longer to build than the query takes to run): ``annotate`` works
+    on a copy of it, with copies of its subqueries, and never changes it."""
     edited = Subquery(
         Point.history.filter(id=OuterRef("pk"), history_user__isnull=False)
         .order_by()

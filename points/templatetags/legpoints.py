@@ -2,11 +2,19 @@ import re
 
 from django import template
 from django.http import QueryDict
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from points.codes import codes_in_text
+from points.links import address as _address
 
 register = template.Library()
+
+
+@register.simple_tag
+def address(name, *args):
+    """``{% url %}`` for the links every page has, each worked out once (see points.links)."""
+    return _address(name, *args)
 
 
 @register.filter
@@ -76,20 +84,11 @@ def cite(references, fact, item=None):
     marks = references.of(fact, getattr(item, "pk", item))
     if not marks:
         return ""
-    parts = format_html_join(
-        "; ",
-        '<a href="#ref-{}" title="{}">{}</a>{}',
-        (
-            (
-                reference.number,
-                str(reference.source),
-                reference.number,
-                f", {locator}" if locator else "",
-            )
-            for reference, locator in marks
-        ),
+    parts = "; ".join(
+        reference.link + (conditional_escape(f", {locator}") if locator else "")
+        for reference, locator in marks
     )
-    return format_html('<span class="refs">[{}]</span>', parts)
+    return mark_safe(f'<span class="refs">[{parts}]</span>')  # each part escaped above
 
 
 @register.filter

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ..caching.fragments import LazyMaps
 from ..maps import REGION_VIEWS, build_map
 from ..models import Indication, Meridian, Point
 from ..params import reads
@@ -53,7 +54,12 @@ def region(request, region):
             "region_label": label,
             "page": page,
             "points": page.object_list,
-            "maps": [build_map(view, on_maps, region=region) for view in REGION_VIEWS[region]],
+            "maps": LazyMaps(
+                REGION_VIEWS[region],
+                on_maps,
+                lambda view: build_map(view, on_maps, region=region),
+                of=("region", region),
+            ),
             "breadcrumbs": crumbs(("Regions", None), (label, None)),
         },
     )

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from ..caching.fragments import LazyMaps
 from ..codes import codes_in_text, parse_code
 from ..dataset.cite import Citation, point_json_ld
 from ..maps import build_map, views_of
@@ -30,10 +31,10 @@ def point_detail(request, code):
         return point_not_found(request, code, parsed)
     texts = [point.location, *(other.text for other in point.other_locations.all())]
     mentioned = {str(found) for text in texts for _match, found in codes_in_text(text)}
-    # The whole channel (or group) in one query: the neighbours for the pager, the rest for
-    # the maps.
-    group = Point.objects.extra_points() if point.is_extra else point.meridian.points.all()
-    meridian_points = list(group.order_by("number"))
+    # The whole channel (or group) and the points the locations name, in one query: the
+    # neighbours for the pager, the rest for the maps.
+    found = list(Point.objects.channel_and_named(point, mentioned))
+    meridian_points = [other for other in found if other.meridian_id == point.meridian_id]
     for other in meridian_points:
         other.meridian = point.meridian
     url = request.build_absolute_uri(point.get_absolute_url())
@@ -44,12 +45,17 @@ def point_detail(request, code):
         {
             "point": point,
             **pressing_of(point, point.citations.all()),
-            "linked_points": Point.objects.in_bulk(mentioned, field_name="code"),
+            "linked_points": {other.code: other for other in found if other.code in mentioned},
             "previous": next(
                 (p for p in reversed(meridian_points) if p.number < point.number), None
             ),
             "next": next((p for p in meridian_points if p.number > point.number), None),
-            "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
+            "maps": LazyMaps(
+                views_of(point),
+                meridian_points,
+                lambda view: build_map(view, meridian_points, current=point),
+                of=("current", point),
+            ),
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
             "citation": version and Citation(version, url, point),
             "json_ld": point_json_ld(
