@@ -6,7 +6,7 @@ import brotli
 import pytest
 from django.core.cache import cache
 
-from points.caching.stamp import forget_stamp
+from points.caching.stamp import content_stamp, forget_stamp
 from points.models import Point
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,21 @@ def test_an_edit_shows_at_once(client, page_cache):
     point.save()
     text = client.get("/points/st36/").text
     assert "Three Li of the Leg" in text and "Leg Three Miles" not in text
+
+
+def test_an_edit_moves_the_stamp_again_when_it_commits(
+    page_cache, django_capture_on_commit_callbacks
+):
+    """Until the edit commits, other threads read the data as it was, and a page they build
+    then is kept under the stamp the edit gave: the commit must move it once more."""
+    point = Point.objects.get(code="ST 36")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        point.english = "Three Li of the Leg"
+        point.save()
+        point.save()
+        before_commit = content_stamp()
+    assert len(callbacks) == 1  # once a transaction, however many rows it writes
+    assert content_stamp() > before_commit
 
 
 def test_linking_an_indication_shows_at_once_on_the_symptom_page(client, page_cache):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
@@ -131,9 +131,21 @@ def changes_held():
 
 
 def content_changed(**kwargs):
+    """Move the stamp now, for this process's next page, and again when the transaction
+    that holds the edit commits: a page another thread builds from the data as it was
+    before the commit would otherwise be kept under the new stamp, stale until it expires."""
     if HELD.depth:
         HELD.changed = True
         return
+    move_stamp()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        func is move_stamp for _, func, _ in connection.run_on_commit
+    ):
+        transaction.on_commit(move_stamp)
+
+
+def move_stamp():
     now = timezone.now()
     ContentStamp.objects.update_or_create(pk=1, defaults={"changed_at": now})
     if cache_is_shared():
