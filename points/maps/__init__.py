@@ -5,8 +5,10 @@ Where a point's place comes from, module by module:
 * ``landmarks``: the landmarks' heights in cun, from the WHO (2008) proportional
   measurements (``LEVELS``), and ``SCALE``, drawing units to the cun;
 * ``geometry``: a ``View`` and the helpers to draw and measure on it;
-* ``views``: the whole-leg views, their skin, landmark lines and named places (``VIEWS``),
-  and the views each region's page shows (``REGION_VIEWS``);
+* ``front_back`` and ``sides``: the four whole-leg views, their skin, landmark lines and
+  named places; ``foot``: the foot's views;
+* ``views``: all the views by name (``VIEWS``), and the views each region's page shows
+  (``REGION_VIEWS``);
 * ``placements``: the written rules, a height and an across rule for each view a point is
   seen on (``PLACEMENTS``), and the points no view shows (``UNSEEN``);
 * ``derivation``: the rules turned into drawing coordinates (``derive_positions``), which
