@@ -14,9 +14,13 @@ Where a point's place comes from, module by module:
 * ``derivation``: the rules turned into drawing coordinates (``derive_positions``), which
   ``manage.py place_points`` stores in each point's ``map_positions``;
 * ``drawing``: the SVG paths of a view and the maps the templates draw (``build_map``);
+* ``labels``: where every marker's code goes, clear of the others;
+* ``measures`` and ``closeup``: a point page's close-up, with the measurement its rules give
+  drawn as a bracket, and the whole view for orientation (``point_maps``);
 * ``guide``: the cun guide's figure with the proportional measurements (``cun_figure``).
 """
 
+from .closeup import point_maps
 from .derivation import derive_positions
 from .drawing import build_map, drawing, smooth_path, views_of
 from .geometry import View, at_height
@@ -37,6 +41,7 @@ __all__ = [
     "build_map",
     "cun_figure",
     "derive_positions",
+    "point_maps",
     "drawing",
     "smooth_path",
     "views_of",

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from ..codes import codes_in_text, parse_code
 from ..dataset.cite import Citation, point_json_ld
-from ..maps import build_map, views_of
+from ..maps import point_maps, views_of
 from ..models import DatasetVersion, Point
 from ..models.suggestions import last_changed
 from .common import crumbs
@@ -49,7 +49,7 @@ def point_detail(request, code):
                 (p for p in reversed(meridian_points) if p.number < point.number), None
             ),
             "next": next((p for p in meridian_points if p.number > point.number), None),
-            "maps": [build_map(view, meridian_points, current=point) for view in views_of(point)],
+            "maps": point_maps(point, meridian_points, views_of(point)),
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
             "citation": version and Citation(version, url, point),
             "json_ld": point_json_ld(
