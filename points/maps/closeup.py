@@ -81,7 +81,7 @@ def _landmark_points(code, view, x, v):
                 (ax + 0.45 * math.cos(a / 6 * math.pi), av + 0.45 * math.sin(a / 6 * math.pi))
                 for a in range(12)
             ] + [(ax, av)]
-        elif name in view.lines:
+        elif name in view.lines and not name.endswith("edge"):  # the skin is no landmark
             out += _samples(view.lines[name], 0.15)
     for css, points, closed in view.marks:
         if css in ("bone", "tendon") and any(math.dist(p, (x, v)) < NEAR for p in points):

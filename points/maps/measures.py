@@ -46,6 +46,8 @@ SAID = {
     "metatarsophalangeal joint 1": "big toe's joint",
     "metatarsophalangeal joint 5": "little toe's joint",
     "heel back": "back of the heel",
+    "lateral edge": "outer edge",
+    "medial edge": "inner edge",
 }
 # Heights measured from these are not drawn: a fine adjustment on the foot (0.3 cun above the
 # sole's skin) is no measurement a reader takes.
@@ -63,7 +65,7 @@ def amount(cun):
     """A distance in cun as the locations give it, in finger widths where they do."""
     cun = abs(cun)
     fingers = {1: "1 finger width", 1.5: "2 finger widths"}
-    return fingers.get(cun, f"{cun:g} cun")
+    return fingers.get(cun, f"{round(cun, 1):g} cun")
 
 
 def share(t):
@@ -114,6 +116,14 @@ def _items(code, view, place_of, spot_of):
         return items
     if kind in WHOLE_PLACE_RULES:
         return items
+    height = _height_rule(code, view)
+    if height[0] == "fraction" and kind == "join" and {*height[1:3]} == {*args}:
+        # A fraction of the way along the line it is on (GB 30): one ruler says both.
+        a, b, t = height[1:]
+        pa, pb = spot_of(a) or place_of(a), spot_of(b) or place_of(b)
+        if pa and pb:
+            words = [share(t), f"from {said(a)}", f"to {said(b)}"]
+            return [{"kind": "bracket", "a": pa, "b": pb, "tick": (x, v), "words": words}]
     items += _height(code, view, x, v, place_of, spot_of)
     items += _across(view, rule, x, v, place_of, spot_of)
     return items
@@ -125,7 +135,7 @@ def _height(code, view, x, v, place_of, spot_of):
     if kind == "fraction":
         a, b, t = args
         ref, d = a, LEVELS[a] - v
-        words = [f"{amount(d)} {'above' if d > 0 else 'below'} {said(a)}"]
+        words = [f"{amount(d)} {'above' if d > 0 else 'below'} {said(a)},"]
         words.append(f"{share(t)} to {said(b)}")
         ref_x = (spot_of(a) or (x, 0))[0]
     else:

@@ -14,14 +14,15 @@ COLOURS = """() => {
   const out = [];
   for (const svg of document.querySelectorAll('.leg-svg')) {
     const skin = rgb(getComputedStyle(svg.querySelector('.skin-fill')).fill);
-    for (const el of svg.querySelectorAll('.skin, .mark, .meridian, .dot')) {
+    const drawn = '.skin, .mark, .meridian, .dot, .leader-line, .measure-bracket, .measure-guide';
+    for (const el of svg.querySelectorAll(drawn + ', .close-area')) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       let opacity = 1;
       for (let node = el; node && node !== svg; node = node.parentElement) {
         opacity *= Number(getComputedStyle(node).opacity);
       }
-      const paint = el.classList.contains('dot') ? style.fill : style.stroke;
+      const paint = el.classList.contains('dot') ? style.fill : style.stroke;  // lines: stroke
       out.push({what: el.getAttribute('class'), colour: rgb(paint), opacity, skin});
     }
   }
