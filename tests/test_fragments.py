@@ -15,18 +15,18 @@ from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
-MAPS = re.compile(r'<div class="leg-maps">.*?</div>', re.S)
+MAPS = re.compile(r'<div class="leg-maps[^"]*">.*?</div>', re.S)
 PAGES = ["/points/st36/", "/points/ex-le5/", "/regions/side/", "/regions/back/?page=1"]
 
 
 @pytest.fixture
 def drawings(monkeypatch):
-    """The maps each view draws (build_map calls), counted."""
+    """The maps the views draw (a region's build_map calls, a point page's point_maps)."""
     drawn = []
-    for module in (point, browse):
-        original = module.build_map
+    for module, name in ((point, "point_maps"), (browse, "build_map")):
+        original = getattr(module, name)
         monkeypatch.setattr(
-            module, "build_map", lambda *a, _f=original, **k: drawn.append(a[0]) or _f(*a, **k)
+            module, name, lambda *a, _f=original, **k: drawn.append(a[0]) or _f(*a, **k)
         )
     return drawn
 
@@ -53,14 +53,17 @@ def test_a_page_with_kept_maps_is_the_page_drawn_afresh(client, settings, drawin
 def test_an_edit_to_a_point_shows_on_the_maps_of_the_next_page(client, settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
     before = maps_of(client.get("/points/st36/").text)
-    assert 'aria-label="ST 37 Shangjuxu"' in before
-    neighbour = Point.objects.get(slug="st37")
-    neighbour.pinyin = "Shangjuxu Renamed"
-    neighbour.map_positions = {"front": [20.5, 250.0]}
+    assert 'aria-label="ST 35 Dubi"' in before  # the neighbour the measurement starts from
+    neighbour = Point.objects.get(slug="st35")
+    neighbour.pinyin = "Dubi Renamed"
     neighbour.save()
-    after = maps_of(client.get("/points/st36/").text)
-    assert 'aria-label="ST 37 Shangjuxu Renamed"' in after
-    assert 'cx="20.5" cy="250.0"' in after or 'cx="20.5" cy="250"' in after
+    renamed = maps_of(client.get("/points/st36/").text)
+    assert 'aria-label="ST 35 Dubi Renamed"' in renamed
+    x, y = neighbour.map_positions["front"]
+    neighbour.map_positions = {**neighbour.map_positions, "front": [x + 4, y]}
+    neighbour.save()
+    moved = maps_of(client.get("/points/st36/").text)
+    assert moved != renamed  # drawn again where it now is
 
 
 def test_a_change_that_bypasses_the_signals_shows_on_the_region_maps_too(client, settings):
@@ -76,12 +79,12 @@ def test_a_change_that_bypasses_the_signals_shows_on_the_region_maps_too(client,
 
 def test_an_edit_in_the_admin_shows_on_the_maps_of_the_next_page(admin_client, client, settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
-    assert 'aria-label="ST 37 Shangjuxu"' in maps_of(client.get("/points/st36/").text)
-    neighbour = Point.objects.get(slug="st37")
+    assert 'aria-label="ST 35 Dubi"' in maps_of(client.get("/points/st36/").text)
+    neighbour = Point.objects.get(slug="st35")
     url = reverse("admin:points_point_change", args=[neighbour.pk])
-    data = form_data(admin_client.get(url)) | {"pinyin": "Shangjuxu Edited"}
+    data = form_data(admin_client.get(url)) | {"pinyin": "Dubi Edited"}
     assert admin_client.post(url, data).status_code == 302
-    assert 'aria-label="ST 37 Shangjuxu Edited"' in maps_of(client.get("/points/st36/").text)
+    assert 'aria-label="ST 35 Dubi Edited"' in maps_of(client.get("/points/st36/").text)
 
 
 def test_a_meridians_new_name_shows_in_the_legend_of_the_kept_maps(client, settings):

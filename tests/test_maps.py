@@ -263,9 +263,15 @@ def test_each_point_page_highlights_exactly_that_point(client):
             assert not svgs and not point.map_positions, point.code
             continue
         assert svgs, point.code
-        assert len(svgs) == len(point.map_positions)
-        for svg in svgs:
+        assert len(svgs) == 2  # the close-up, and the whole view for orientation
+        on_whole_leg = any(
+            name in point.map_positions for name in ["front", "lateral", "medial", "back", "sole"]
+        )
+        for n, svg in enumerate(svgs):
             current = [m for m in markers(svg) if m["state"] == "is-current"]
+            if n == 1 and not on_whole_leg:  # the orientation boxes its area instead
+                assert not current and 'class="close-area"' in svg, point.code
+                continue
             assert [m["href"] for m in current] == [point.get_absolute_url()], point.code
             assert all(m["state"] == "is-faint" for m in markers(svg) if m not in current)
             channel = point.meridian.code.lower() if point.meridian else "ex"
@@ -277,13 +283,21 @@ def test_each_point_page_highlights_exactly_that_point(client):
 @pytest.mark.django_db
 def test_point_page_shows_the_meridian_neighbours_faint(client):
     html = client.get("/points/st36/").text
-    (svg,) = maps_of(html)
+    svg, _whole = maps_of(html)
     names = {m["name"]: m["state"] for m in markers(svg)}
     assert names["ST 36 Zusanli"] == "is-current"
-    assert names["ST 35 Dubi"] == names["ST 37 Shangjuxu"] == "is-faint"
+    assert names["ST 35 Dubi"] == "is-faint"
+    # ST 37, 3 cun further down, is beyond the close-up's box: no hidden link to it.
+    assert "ST 37 Shangjuxu" not in names
     assert '<polyline class="meridian m-st"' in svg
-    # From behind, the side, and the outer edge of the foot.
-    assert len(maps_of(client.get("/points/bl60/").text)) == 3
+    # The close-up of the outer edge of the foot, and the outer side for orientation.
+    labels = re.findall(
+        r'<svg class="leg-svg"[^>]* aria-label="([^"]+)"', client.get("/points/bl60/").text
+    )
+    assert labels == [
+        "Close-up of BL 60 on the outer edge of the foot view",
+        "Points on the outer side view",
+    ]
 
 
 @pytest.mark.django_db

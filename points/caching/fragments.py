@@ -10,8 +10,8 @@ its maps afresh, in every process at once; nothing else needs to be told. (The c
 stamp would also do, but reading it is a query once a second, which would make the pages'
 query counts vary.)
 
-The view hands the template a ``LazyMaps``, which draws the maps (``build_map``) only when
-the template finds none kept.
+The view hands the template a ``LazyMaps``, which draws the maps only when the template
+finds none kept.
 """
 
 import hashlib
@@ -41,13 +41,13 @@ def digest(*parts, points=()):
 
 
 class LazyMaps:
-    """The maps of ``views``, each drawn by ``draw(view)`` when first asked for.
+    """A page's maps, drawn by ``draw()`` when first asked for.
 
-    ``points`` are every point the maps draw (with their meridians loaded, as ``build_map``
-    needs them); ``of``, whatever else the drawing depends on: the region whose points are
-    drawn full size, or the point a page is about (a model instance: its row counts). (No
-    ``__getitem__``: a template looks ``maps.key`` up as ``maps["key"]`` first, which would
-    draw the maps.)
+    ``views`` are the names of the views drawn; ``points``, every point the maps draw (with
+    their meridians loaded, as the drawing needs them); ``of``, whatever else the drawing
+    depends on: the region whose points are drawn full size, or the point a page is about
+    (a model instance: its row counts). (No ``__getitem__``: a template looks ``maps.key``
+    up as ``maps["key"]`` first, which would draw the maps.)
     """
 
     def __init__(self, views, points, draw, *, of):
@@ -62,13 +62,10 @@ class LazyMaps:
 
     @cached_property
     def drawn(self):
-        return [self.draw(view) for view in self.views]
+        return list(self.draw()) if self.views else []
 
     def __bool__(self):
         return bool(self.views)
-
-    def __len__(self):
-        return len(self.views)
 
     def __iter__(self):
         return iter(self.drawn)

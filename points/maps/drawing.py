@@ -4,6 +4,7 @@ import math
 from functools import cache
 
 from .derivation import derive_positions
+from .labels import Box, place_labels
 from .landmarks import SCALE
 from .views import VIEWS
 
@@ -40,11 +41,12 @@ def smooth_path(points, closed=False, scale=SCALE):
 
 
 @cache
-def drawing(view_name):
-    """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks.
-    Worked out once a process: they depend on the view alone, never on the data."""
+def drawing(view_name, scale=None):
+    """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks,
+    drawn ``scale`` units to the cun (the view's own by default). Worked out once a process:
+    they depend on the view alone, never on the data."""
     view = VIEWS[view_name]
-    s = view.scale
+    s = scale or view.scale
     skin = smooth_path(view.outline, scale=s)
     fill = skin + "".join(f"L{units(x, s)},{units(v, s)}" for x, v in view.closing) + "Z"
     return {
@@ -63,35 +65,9 @@ def drawing(view_name):
 
 # --- Maps with points: what the templates draw ---------------------------------------------
 
-# Drawing units a label's character needs (10px semi-bold, 12px for the current point's),
-# and the gap between a marker and its label.
-LABEL_CHAR, CURRENT_LABEL_CHAR, LABEL_GAP = 6.2, 7.5, 9
-CROP = 12  # cun shown above and below a point on its own page
-
-
-def _label_spot(view, x, y, others, text, current=False):
-    """Where a marker's label goes: to its right if it fits inside the view there clear of
-    other points, else to its left if it does there; failing both, on a side where it stays
-    inside the view. Never above or below the view's box."""
-    room = LABEL_GAP + len(text) * (CURRENT_LABEL_CHAR if current else LABEL_CHAR)
-    s = view.scale
-
-    def crowded(lo, hi):
-        return any(lo < ox < hi and abs(oy - y) < 8 for ox, oy in others)
-
-    fits_right, fits_left = x + room <= view.right * s, x - room >= view.left * s
-    if (fits_right and not crowded(x + 2, x + room)) or not (
-        fits_left and (not crowded(x - room, x - 2) or not fits_right)
-    ):
-        side = 1
-    else:
-        side = -1
-    label_y = min(max(y + 3.2, view.top * s + 11), view.bottom * s - 2)
-    return {
-        "x": round(x + 7 * side, 1),
-        "y": round(label_y, 1),
-        "anchor": "start" if side == 1 else "end",
-    }
+CROP = 12  # cun shown above and below a point on a thumbnail of it
+DOT = {"is-current": 6, "is-region": 4.5, "is-other": 3, "is-faint": 3}
+TYPE = {"is-current": 12, "is-region": 10, "is-other": 10, "is-faint": 10}
 
 
 @cache
@@ -117,11 +93,11 @@ def _leaves_view(code, after, before, view_name):
     )
 
 
-def _hit_radius(view, view_box):
+def hit_radius(view_box, width=260, height=540):
     """A marker's tap target, in drawing units: at least 24 CSS px across on a 360 px phone,
-    where a map is drawn at most about 260 px wide and 540 px (150vw) tall."""
-    _left, _top, width, height = (float(n) for n in view_box.split())
-    px_per_unit = min(260 / width, 540 / height)
+    where a map is drawn at most about ``width`` px wide and ``height`` px (150vw) tall."""
+    _left, _top, w, h = (float(n) for n in view_box.split())
+    px_per_unit = min(width / w, height / h)
     return max(9, math.ceil(12.5 / px_per_unit))
 
 
@@ -146,19 +122,20 @@ def _join_markers_at_one_place(markers):
             marker["joined"] = True
 
 
-def build_map(view_name, points, *, region=None, current=None):
-    """A view with the given points on it, for ``templates/includes/map.html``.
-
-    ``points`` are Point objects (with their meridian loaded); those without a place on
-    this view are left out. On a region page (``region``) the region's points are drawn
-    full size and the others small; on a point page (``current``) that point is
-    highlighted and the others, its meridian neighbours, drawn faint.
-    """
+def places_on(view_name, points, k=1.0):
+    """The points placed on a view, with their places (times ``k``, for a close-up)."""
     from ..validators import position_on  # which imports this package
 
-    view = VIEWS[view_name]
     # A malformed place (saved before it was checked, or around the check) is left off.
-    placed = [(point, place) for point in points if (place := position_on(point, view_name))]
+    return [
+        (point, (round(place[0] * k, 1), round(place[1] * k, 1)))
+        for point in points
+        if (place := position_on(point, view_name))
+    ]
+
+
+def meridian_lines(view_name, placed):
+    """The channels' lines through their points on a view, broken where a channel leaves it."""
     lines = {}  # meridian -> its stretches on this view, each a list of "x,y"
     previous = {}
     for point, (x, y) in sorted(placed, key=lambda item: item[0].number):
@@ -170,48 +147,7 @@ def build_map(view_name, points, *, region=None, current=None):
             stretches.append([])
         stretches[-1].append(f"{x:g},{y:g}")
         previous[point.meridian] = point.number
-    markers = []
-    for point, (x, y) in placed:
-        if current is not None:
-            state = "is-current" if point.pk == current.pk else "is-faint"
-        elif region is not None:
-            state = "is-region" if point.region == region else "is-other"
-        else:
-            state = "is-region"
-        markers.append(
-            {
-                "point": point,
-                "meridian": point.meridian.code.lower() if point.meridian else "ex",
-                "x": x,
-                "y": y,
-                "state": state,
-            }
-        )
-    _join_markers_at_one_place(markers)
-    others = [spot for _p, spot in placed]
-    for marker in markers:
-        if not marker.get("joined"):
-            current_one = marker["state"] == "is-current"
-            marker["label"] = _label_spot(
-                view, *(marker["x"], marker["y"]), others, marker["text"], current_one
-            )
-    # Drawn last, on top: the highlighted point, then the points of the region.
-    order = {"is-faint": 0, "is-other": 0, "is-region": 1, "is-current": 2}
-    markers.sort(key=lambda marker: order[marker["state"]])
-    box = {}
-    if current is not None and not view.is_close:
-        # A point's page shows the stretch of the leg around it, CROP cun above and below.
-        _x, y = position_on(current, view_name) or (0, (view.top + CROP) * SCALE)
-        top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)
-        bottom = min(top + 2 * CROP, view.bottom)
-        box = {
-            "view_box": f"{units(view.left)} {units(top)} {units(view.right - view.left)} "
-            f"{units(bottom - top)}"
-        }
     return {
-        **drawing(view_name),
-        **box,
-        "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
         "lines": [
             {"meridian": meridian, "code": meridian.code.lower(), "points": " ".join(coords)}
             for meridian, stretches in sorted(lines.items(), key=lambda item: item[0].order)
@@ -219,10 +155,99 @@ def build_map(view_name, points, *, region=None, current=None):
             if len(coords) > 1
         ],
         "meridians": sorted(lines, key=lambda meridian: meridian.order),
+    }
+
+
+def markers_of(
+    placed, state_of, *, frame, labelled=True, dot=DOT, size=TYPE, avoid=(), avoid_all=(), taken=()
+):
+    """The markers of a map in reading order (top to bottom, the current point first), each
+    with its dot's radius and, if ``labelled``, its code's label placed clear of every other
+    label and marker (``labels``); ``avoid``: landmark points the current point's label keeps
+    off, ``avoid_all`` those every label keeps off (the measurement's lines), ``taken`` the
+    boxes already used."""
+    markers = [
+        {
+            "point": point,
+            "meridian": point.meridian.code.lower() if point.meridian else "ex",
+            "x": x,
+            "y": y,
+            "state": state_of(point),
+        }
+        for point, (x, y) in placed
+    ]
+    _join_markers_at_one_place(markers)
+    markers.sort(key=lambda m: (m["state"] != "is-current", m["y"], m["x"]))
+    for marker in markers:
+        marker["r"] = 0 if marker.get("joined") else dot[marker["state"]]
+    if labelled:
+        shown = [m for m in markers if not m.get("joined") and frame.holds(m["x"], m["y"])]
+        # The current point's label first, then the region's, then the others'.
+        rank = {"is-current": 0, "is-region": 1, "is-other": 2, "is-faint": 2}
+        shown.sort(key=lambda m: rank[m["state"]])
+        dots = [(m["x"], m["y"], m["r"]) for m in markers if m["r"]]
+        labels = [
+            {
+                "x": m["x"],
+                "y": m["y"],
+                "r": m["r"],
+                "text": m["text"],
+                "size": size[m["state"]],
+                "avoid_landmarks": m["state"] == "is-current",
+                "avoid": avoid_all,
+            }
+            for m in shown
+        ]
+        for marker, label in zip(
+            shown, place_labels(labels, frame, dots, avoid, taken), strict=True
+        ):
+            marker["label"] = label
+    return markers
+
+
+def frame_of(view_box):
+    left, top, width, height = (float(n) for n in view_box.split())
+    return Box(left, top, left + width, top + height)
+
+
+def build_map(view_name, points, *, region=None, current=None, labelled=True, whole=False):
+    """A view with the given points on it, for ``templates/includes/map.html``.
+
+    ``points`` are Point objects (with their meridian loaded); those without a place on
+    this view are left out. On a region page (``region``) the region's points are drawn
+    full size and the others small; with a ``current`` point (a routine's thumbnail, a point
+    page's orientation) that point is highlighted and the others drawn faint, and unless
+    ``whole`` the map shows the stretch of the leg CROP cun above and below it. Every drawn
+    marker's code is shown, unless not ``labelled``.
+    """
+    from ..validators import position_on  # which imports this package
+
+    view = VIEWS[view_name]
+    placed = places_on(view_name, points)
+    if current is not None:
+        state_of = lambda point: "is-current" if point.pk == current.pk else "is-faint"  # noqa: E731
+    elif region is not None:
+        state_of = lambda point: "is-region" if point.region == region else "is-other"  # noqa: E731
+    else:
+        state_of = lambda point: "is-region"  # noqa: E731
+    view_box = view.view_box
+    if current is not None and not view.is_close and not whole:
+        _x, y = position_on(current, view_name) or (0, (view.top + CROP) * SCALE)
+        top = min(max(y / SCALE - CROP, view.top), view.bottom - 2 * CROP)
+        bottom = min(top + 2 * CROP, view.bottom)
+        view_box = (
+            f"{units(view.left)} {units(top)} {units(view.right - view.left)} {units(bottom - top)}"
+        )
+    markers = markers_of(placed, state_of, frame=frame_of(view_box), labelled=labelled)
+    return {
+        **drawing(view_name),
+        "view_box": view_box,
+        "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
+        **meridian_lines(view_name, placed),
         "markers": markers,
         "faint": current is not None,
         "close": view.is_close,
-        "hit": _hit_radius(view, box.get("view_box", view.view_box)),
+        "hit": hit_radius(view_box),
     }
 
 

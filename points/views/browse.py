@@ -57,7 +57,7 @@ def region(request, region):
             "maps": LazyMaps(
                 REGION_VIEWS[region],
                 on_maps,
-                lambda view: build_map(view, on_maps, region=region),
+                lambda: [build_map(view, on_maps, region=region) for view in REGION_VIEWS[region]],
                 of=("region", region),
             ),
             "breadcrumbs": crumbs(("Regions", None), (label, None)),

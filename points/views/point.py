@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from ..caching.fragments import LazyMaps
 from ..codes import codes_in_text, parse_code
 from ..dataset.cite import Citation, point_json_ld
-from ..maps import build_map, views_of
+from ..maps import point_maps, views_of
 from ..models import DatasetVersion, Point
 from ..models.suggestions import last_changed
 from .common import crumbs
@@ -53,7 +53,7 @@ def point_detail(request, code):
             "maps": LazyMaps(
                 views_of(point),
                 meridian_points,
-                lambda view: build_map(view, meridian_points, current=point),
+                lambda: point_maps(point, meridian_points, views_of(point)),
                 of=("current", point),
             ),
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],

@@ -126,14 +126,15 @@ def test_keyboard_only_search(page):
 
 def test_maps_and_filters_are_announced_with_names_roles_and_states(page):
     page.goto("/points/sp6/")
-    figure = page.get_by_role("figure", name=re.compile(r"^Inner side\. The left leg"))
-    expect(figure).to_have_accessible_name(re.compile(r"front to the right\.$"))
-    points = figure.get_by_role("group", name="Points on the inner side view")
+    figure = page.get_by_role("figure", name=re.compile(r"^Inner side\. The area round SP 6"))
+    expect(figure).to_have_accessible_name(re.compile(r"the measurement of its location\.$"))
+    points = figure.get_by_role("group", name="Close-up of SP 6 on the inner side view")
+    expect(points.get_by_role("link").first).to_have_accessible_name("SP 6 Sanyinjiao")
     expect(points.get_by_role("link", name="SP 6 Sanyinjiao")).to_have_attribute(
         "aria-current", "page"
     )
-    expect(points.get_by_role("link", name="SP 9 Yinlingquan")).to_have_attribute(
-        "href", "/points/sp9/"
+    expect(points.get_by_role("link", name="SP 5 Shangqiu")).to_have_attribute(
+        "href", "/points/sp5/"
     )
     expect(figure.get_by_role("list", name="Meridians on this view")).to_contain_text("Spleen")
     expect(figure.locator(".leg-drawing")).to_have_attribute("aria-hidden", "true")

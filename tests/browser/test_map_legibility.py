@@ -14,14 +14,15 @@ COLOURS = """() => {
   const out = [];
   for (const svg of document.querySelectorAll('.leg-svg')) {
     const skin = rgb(getComputedStyle(svg.querySelector('.skin-fill')).fill);
-    for (const el of svg.querySelectorAll('.skin, .mark, .meridian, .dot')) {
+    const drawn = '.skin, .mark, .meridian, .dot, .leader-line, .measure-bracket, .measure-guide';
+    for (const el of svg.querySelectorAll(drawn + ', .close-area')) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
       let opacity = 1;
       for (let node = el; node && node !== svg; node = node.parentElement) {
         opacity *= Number(getComputedStyle(node).opacity);
       }
-      const paint = el.classList.contains('dot') ? style.fill : style.stroke;
+      const paint = el.classList.contains('dot') ? style.fill : style.stroke;  // lines: stroke
       out.push({what: el.getAttribute('class'), colour: rgb(paint), opacity, skin});
     }
   }
@@ -79,3 +80,112 @@ def test_every_marker_is_a_24_px_tap_target_on_a_phone(new_page):
             if box["width"] < 24 or box["height"] < 24:
                 failures.append(f"{url} {name}: {box['width']:.0f}x{box['height']:.0f}")
     assert not failures, "\n".join(failures)
+
+
+# Every label's and dot's box as Chromium lays it out, in the drawing's units, per map.
+LAYOUT = """() => [...document.querySelectorAll('.leg-svg')].map((svg) => {
+  const box = (el) => { const b = el.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
+  const vb = svg.viewBox.baseVal;
+  const seen = (el) => {
+    const s = getComputedStyle(el);
+    return s.opacity !== '0' && s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  return {
+    name: svg.getAttribute('aria-label'),
+    frame: [vb.x, vb.y, vb.x + vb.width, vb.y + vb.height],
+    labels: [...svg.querySelectorAll('.marker-label, .measure-words')].map(
+      (t) => ({text: t.textContent, box: box(t), shown: seen(t)})),
+    dots: [...svg.querySelectorAll('a.marker .dot')].map((c) => ({
+      name: c.parentElement.getAttribute('aria-label'),
+      x: c.cx.baseVal.value, y: c.cy.baseVal.value, r: c.r.baseVal.value})),
+    codes: [...svg.querySelectorAll('a.marker')].map((a) => a.getAttribute('aria-label')),
+  };
+})"""
+
+
+def meets(a, b, by=0.5):
+    return min(a[2], b[2]) - max(a[0], b[0]) > by and min(a[3], b[3]) - max(a[1], b[1]) > by
+
+
+def touches_circle(box, x, y, r):
+    nx, ny = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (nx - x) ** 2 + (ny - y) ** 2 < (r - 0.5) ** 2
+
+
+def layout_problems(maps, every_code):
+    problems = []
+    for m in maps:
+        labels = m["labels"]
+        for i, label in enumerate(labels):
+            box, where = label["box"], f"{m['name']}: {label['text']}"
+            if not label["shown"]:
+                problems.append(f"{where} is hidden")
+            f = m["frame"]
+            if (
+                box[0] < f[0] - 0.5
+                or box[1] < f[1] - 0.5
+                or box[2] > f[2] + 0.5
+                or box[3] > f[3] + 0.5
+            ):
+                problems.append(f"{where} is cut off")
+            problems += [
+                f"{where} over {other['text']}"
+                for other in labels[i + 1 :]
+                if meets(box, other["box"])
+            ]
+            problems += [
+                f"{where} over the dot of {dot['name']}"
+                for dot in m["dots"]
+                if touches_circle(box, dot["x"], dot["y"], dot["r"])
+            ]
+        if every_code:
+            written = " ".join(label["text"] for label in labels)
+            for name in m["codes"]:
+                code = " ".join(name.split()[:2])
+                if code not in written and not code.startswith("EX-LE 5"):  # with EX-LE 4
+                    problems.append(f"{m['name']}: no code for {name}")
+    return problems
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_region_maps_write_every_code_with_no_label_over_another_or_a_marker(new_page, width):
+    page = new_page(width=width, height=900)
+    problems = []
+    for url in REGIONS:
+        page.goto(url)
+        maps = page.evaluate(LAYOUT)
+        assert maps, url
+        problems += [f"{url} {p}" for p in layout_problems(maps, every_code=True)]
+    assert not problems, "\n".join(problems)
+
+
+CLOSE_UPS = [
+    "/points/st36/",
+    "/points/ki3/",
+    "/points/bl60/",
+    "/points/gb34/",
+    "/points/st41/",
+    "/points/sp6/",
+    "/points/lr3/",
+    "/points/ki1/",
+    "/points/bl40/",
+    "/points/gb30/",
+    "/points/ex-le10/",
+    "/points/st44/",
+    "/points/bl67/",
+]
+
+
+def test_point_pages_close_ups_keep_labels_and_measurements_apart(new_page):
+    page = new_page(width=360, height=800)
+    problems = []
+    for url in CLOSE_UPS:
+        page.goto(url)
+        close, whole = page.evaluate(LAYOUT)
+        assert close["name"].startswith("Close-up of"), url
+        # The current point is the first marker, the first stop of the drawing by keyboard.
+        code = page.locator("h1 .code").text_content()
+        assert close["codes"][0].startswith(code + " "), url
+        problems += [f"{url} {p}" for p in layout_problems([close], every_code=True)]
+        assert not whole["labels"], url
+    assert not problems, "\n".join(problems)
