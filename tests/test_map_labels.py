@@ -23,6 +23,7 @@ def label_problems(map_):
         for item in map_.get("measures", [])
         if item["words"]
     ]
+    boxes += [(name["text"], name["box"]) for name in map_.get("names", [])]
     for marker in map_["markers"]:
         if marker.get("joined") or not frame.holds(marker["x"], marker["y"]):
             continue
@@ -89,6 +90,12 @@ def test_every_point_pages_labels_are_clear_and_off_the_current_points_landmarks
         ]
         if covered:
             problems.append(f"{point.code}: its label covers its landmarks")
+        for name in close["names"]:
+            if any(
+                name["box"].holds(p[0] * k, p[1] * k)
+                for p in _landmark_points(point.code, source, x, v)
+            ):
+                problems.append(f"{point.code}: the name {name['text']} covers its landmarks")
         assert whole["kind"] == "orientation" and not any("label" in m for m in whole["markers"])
     assert not problems, "\n".join(problems)
 
@@ -116,6 +123,27 @@ def test_the_label_keeps_off_the_landmark_the_location_names(code, landmark):
         from points.maps.closeup import _samples
 
         assert not any(box.holds(x * k, y * k) for x, y in _samples(source.lines[landmark], 0.1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "named"),
+    [
+        ("ST 36", {"patella", "tibial tuberosity"}),
+        ("KI 3", {"medial malleolus", "Achilles tendon"}),
+        ("BL 60", {"lateral malleolus", "Achilles tendon"}),
+        ("GB 34", {"fibular head"}),
+        ("BL 40", {"popliteal crease"}),
+        ("KI 1", {"ball of the foot"}),
+    ],
+)
+def test_the_close_up_names_the_landmarks_round_the_point(client, code, named):
+    page = client.get(f"/points/{code.lower().replace(' ', '')}/").text
+    close, _whole = maps_of(page)
+    shown = set(re.findall(r'<text class="landmark-name"[^>]*>([^<]+)<', close))
+    assert named <= shown
+    caption = re.search(r'id="map-close-[^"]+-caption">(.*?)</span>', page, re.S)[1]
+    assert all(name in caption for name in shown)  # said to screen readers too
 
 
 @pytest.mark.django_db

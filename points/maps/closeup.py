@@ -23,6 +23,7 @@ FOOT_WIDTH = 8  # cun across a close-up of a foot view
 DOT = {"is-current": 7, "is-faint": 4.5}
 TYPE = {"is-current": 15, "is-faint": 13}
 MEASURE_TYPE = 13
+NAME_TYPE = 12
 NEAR = 2.5  # cun: the drawn bones and tendons the point's label keeps off
 
 
@@ -198,12 +199,17 @@ def close_up(point, points, names):
         taken=[label["box"] for label in said if not label.get("crowded")],
         avoid_all=lines,
     )
+    taken = [label["box"] for label in said if not label.get("crowded")]
+    taken += [m["label"]["box"] for m in markers if m.get("label")]
+    names = landmark_names(source, k, frame, dots, taken, avoid=[*marks, *lines])
+    named = f" ({', '.join(name['text'] for name in names)})" if names else ""
     return {
         **drawing(source.name, k),
         "view_box": view_box,
         "id": f"map-close-{point.slug}",
         "description": f"The area round {point.code} on the {source.label.lower()} view, "
-        "enlarged, with the landmarks and the measurement of its location.",
+        f"enlarged, with the landmarks{named} and the measurement of its location.",
+        "names": names,
         "kind": "close-up",
         "current": point,
         **meridian_lines(source.name, everywhere),
@@ -215,6 +221,29 @@ def close_up(point, points, names):
         "crop": (left, top, width, height),
         "source": source.name,
     }
+
+
+def landmark_names(view, k, frame, dots, taken, avoid):
+    """The names of the view's landmarks inside the close-up, each beside its landmark or led
+    to it by a line, clear of the points' labels, the measurement and the point's own
+    landmarks; a name with no room is left off."""
+    inside = [
+        (name, (x * k, v * k)) for name, (x, v) in view.names if frame.holds(x * k, v * k, -4)
+    ]
+    placed = place_labels(
+        [
+            {"x": x, "y": y, "r": 4, "text": name, "size": NAME_TYPE, "avoid": avoid}
+            for name, (x, y) in inside
+        ],
+        frame,
+        dots,
+        taken=taken,
+    )
+    return [
+        {**label, "text": name}
+        for (name, _at), label in zip(inside, placed, strict=True)
+        if not label.get("crowded")
+    ]
 
 
 def _path_points(d):

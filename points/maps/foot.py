@@ -72,6 +72,11 @@ SOLE = View(
         **{f"toe {n} distal crease": (x, crease) for n, (x, _tip, crease) in
            enumerate(SOLE_TOES, 1)},
     },
+    names=(
+        ("heel", (0.0, 1.5)),
+        ("arch", (0.8, 4.8)),
+        ("ball of the foot", (0.0, 7.1)),
+    ),
     outline=SOLE_OUTLINE,
     closing=[],
     marks=[

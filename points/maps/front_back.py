@@ -89,6 +89,16 @@ FRONT = View(
            enumerate(FRONT_NAILS, 1)},
         "toe 2 tip": ((FRONT_NAILS[1][0] + FRONT_NAILS[1][1]) / 2, LEVELS["toe 2 tip"]),
     },
+    names=(
+        ("inguinal crease", (-1.0, 0.3)),
+        ("patella", (0.1, (PATELLA_BASE + PATELLA_APEX) / 2)),
+        ("tibial tuberosity", (0.25, 21.15)),
+        ("fibular head", (2.45, 20.95)),
+        ("tibial crest", (0.0, 28.0)),
+        ("lateral malleolus", (1.6, 35.0)),
+        ("medial malleolus", (-1.5, 34.6)),
+        ("metatarsals", (0.42, (METATARSAL_BASES + METATARSAL_HEADS) / 2)),
+    ),
     outline=[*FRONT_LATERAL_EDGE, *FRONT_TOES, *reversed(FRONT_MEDIAL_EDGE)],
     closing=[(-2.55, -6.5)],
     marks=[
@@ -157,6 +167,16 @@ BACK = View(
         "lateral malleolus": (-1.55, LATERAL_MALLEOLUS),
         "medial malleolus": (1.45, MEDIAL_MALLEOLUS),
     },
+    names=(
+        ("greater trochanter", (-5.0, 0.2)),
+        ("gluteal fold", (-0.65, GLUTEAL_FOLD)),
+        ("popliteal crease", (-0.3, POPLITEAL_CREASE + 0.1)),
+        ("fibular head", (-2.3, FIBULA_HEAD)),
+        ("calf muscle", (-0.26, 26.9)),
+        ("Achilles tendon", (-0.2, 32.5)),
+        ("lateral malleolus", (-1.6, 35.0)),
+        ("medial malleolus", (1.45, 34.5)),
+    ),
     outline=[*BACK_LATERAL_EDGE, *BACK_HEEL, *reversed(BACK_MEDIAL_EDGE)],
     closing=[(2.6, -6.5)],
     marks=[

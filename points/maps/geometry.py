@@ -27,6 +27,8 @@ class View:
     # The whole-leg view whose drawing, landmarks and placement rules a close view shares
     # ("" for a view that is its own frame).
     frame: str = ""
+    # The landmarks named on a point's close-up: (name, (x, v)), the place the name points to.
+    names: tuple = ()
 
     @property
     def is_close(self):

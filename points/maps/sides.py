@@ -59,6 +59,15 @@ LATERAL = View(
         "metatarsophalangeal joint 5": (-6.65, 37.2),
         "little toenail lateral corner": (-7.35, 37.3),  # 0.1 cun behind the nail's base
     },
+    names=(
+        ("greater trochanter", (0.3, GREATER_TROCHANTER)),
+        ("patella", (-2.0, 18.6)),
+        ("fibular head", (0.6, FIBULA_HEAD)),
+        ("fibula", (0.55, 28.0)),
+        ("Achilles tendon", (0.95, 33.0)),
+        ("lateral malleolus", (-0.1, LATERAL_MALLEOLUS)),
+        ("5th metatarsal tuberosity", (-2.9, 36.85)),
+    ),
     outline=[*LATERAL_FRONT_EDGE, *LATERAL_SOLE, *reversed(LATERAL_BACK_EDGE)],
     closing=[],
     marks=[
@@ -133,6 +142,14 @@ MEDIAL = View(
         "metatarsophalangeal joint 1": (6.75, 37.15),
         "great toenail medial corner": (8.4, 37.2),  # 0.1 cun behind the nail's base
     },
+    names=(
+        ("popliteal crease", (-1.75, POPLITEAL_CREASE)),
+        ("tibia", (0.9, 27.0)),
+        ("medial malleolus", (0.35, MEDIAL_MALLEOLUS)),
+        ("Achilles tendon", (-0.87, 33.0)),
+        ("navicular tuberosity", (1.7, NAVICULAR_TUBEROSITY)),
+        ("1st metatarsal", (4.8, 36.4)),
+    ),
     outline=[*MEDIAL_BACK_EDGE, *MEDIAL_SOLE, *reversed(MEDIAL_FRONT_EDGE)],
     closing=[],
     marks=[

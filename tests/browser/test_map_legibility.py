@@ -93,7 +93,7 @@ LAYOUT = """() => [...document.querySelectorAll('.leg-svg')].map((svg) => {
   return {
     name: svg.getAttribute('aria-label'),
     frame: [vb.x, vb.y, vb.x + vb.width, vb.y + vb.height],
-    labels: [...svg.querySelectorAll('.marker-label, .measure-words')].map(
+    labels: [...svg.querySelectorAll('.marker-label, .measure-words, .landmark-name')].map(
       (t) => ({text: t.textContent, box: box(t), shown: seen(t)})),
     dots: [...svg.querySelectorAll('a.marker .dot')].map((c) => ({
       name: c.parentElement.getAttribute('aria-label'),
