@@ -147,6 +147,22 @@ def test_the_close_up_names_the_landmarks_round_the_point(client, code, named):
 
 
 @pytest.mark.django_db
+def test_region_maps_name_the_landmarks_where_there_is_room_beside_them(client):
+    side = client.get("/regions/side/")
+    views = {m["id"]: m for m in side.context["maps"]}
+    named = {name["text"] for name in views["map-lateral"]["names"]}
+    assert {"fibular head", "patella"} <= named
+    assert "Named: patella, fibular head" in side.text
+    sole = {m["id"]: m for m in client.get("/regions/back/").context["maps"]}["map-sole"]
+    assert {"heel", "ball of the foot"} <= {name["text"] for name in sole["names"]}
+    for map_ in views.values():  # each name beside its landmark, never far off
+        for name in map_["names"]:
+            anchor = dict(VIEWS[map_["id"].removeprefix("map-")].names)[name["text"]]
+            x, y = (n * VIEWS[map_["id"].removeprefix("map-")].scale for n in anchor)
+            assert name["box"].near_circle(x, y, 25), name["text"]
+
+
+@pytest.mark.django_db
 def test_markers_are_in_reading_order_with_the_current_point_first(client):
     html = client.get("/points/st36/").text
     close, whole = maps_of(html)

@@ -13,7 +13,7 @@ from functools import cache
 
 from .derivation import derive_positions
 from .drawing import drawing, frame_of, hit_radius, markers_of, meridian_lines, places_on
-from .labels import place_labels
+from .labels import NAME_TYPE, landmark_names, place_labels
 from .measures import landmarks_of, measurement
 from .views import VIEWS
 
@@ -23,7 +23,6 @@ FOOT_WIDTH = 8  # cun across a close-up of a foot view
 DOT = {"is-current": 7, "is-faint": 4.5}
 TYPE = {"is-current": 15, "is-faint": 13}
 MEASURE_TYPE = 13
-NAME_TYPE = 12
 NEAR = 2.5  # cun: the drawn bones and tendons the point's label keeps off
 
 
@@ -201,7 +200,7 @@ def close_up(point, points, names):
     )
     taken = [label["box"] for label in said if not label.get("crowded")]
     taken += [m["label"]["box"] for m in markers if m.get("label")]
-    names = landmark_names(source, k, frame, dots, taken, avoid=[*marks, *lines])
+    names = landmark_names(source, k, frame, dots, taken, [*marks, *lines], NAME_TYPE)
     named = f" ({', '.join(name['text'] for name in names)})" if names else ""
     return {
         **drawing(source.name, k),
@@ -221,29 +220,6 @@ def close_up(point, points, names):
         "crop": (left, top, width, height),
         "source": source.name,
     }
-
-
-def landmark_names(view, k, frame, dots, taken, avoid):
-    """The names of the view's landmarks inside the close-up, each beside its landmark or led
-    to it by a line, clear of the points' labels, the measurement and the point's own
-    landmarks; a name with no room is left off."""
-    inside = [
-        (name, (x * k, v * k)) for name, (x, v) in view.names if frame.holds(x * k, v * k, -4)
-    ]
-    placed = place_labels(
-        [
-            {"x": x, "y": y, "r": 4, "text": name, "size": NAME_TYPE, "avoid": avoid}
-            for name, (x, y) in inside
-        ],
-        frame,
-        dots,
-        taken=taken,
-    )
-    return [
-        {**label, "text": name}
-        for (name, _at), label in zip(inside, placed, strict=True)
-        if not label.get("crowded")
-    ]
 
 
 def _path_points(d):

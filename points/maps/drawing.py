@@ -4,7 +4,7 @@ import math
 from functools import cache
 
 from .derivation import derive_positions
-from .labels import Box, place_labels
+from .labels import Box, landmark_names, place_labels
 from .landmarks import SCALE
 from .views import VIEWS
 
@@ -238,9 +238,21 @@ def build_map(view_name, points, *, region=None, current=None, labelled=True, wh
         view_box = (
             f"{units(view.left)} {units(top)} {units(view.right - view.left)} {units(bottom - top)}"
         )
-    markers = markers_of(placed, state_of, frame=frame_of(view_box), labelled=labelled)
+    frame = frame_of(view_box)
+    markers = markers_of(placed, state_of, frame=frame, labelled=labelled)
+    names = []
+    if region is not None and labelled:  # a region's views name their landmarks too
+        dots = [(m["x"], m["y"], m["r"]) for m in markers if m["r"]]
+        taken = [m["label"]["box"] for m in markers if m.get("label")]
+        size = TYPE["is-region"]
+        names = landmark_names(view, view.scale, frame, dots, taken, size=size, reach=2.5 * size)
+    described = drawing(view_name)["description"]
+    if names:
+        described += f" Named: {', '.join(name['text'] for name in names)}."
     return {
         **drawing(view_name),
+        "description": described,
+        "names": names,
         "view_box": view_box,
         "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),
         **meridian_lines(view_name, placed),

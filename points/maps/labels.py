@@ -16,6 +16,7 @@ from functools import cache
 CHAR = 0.7  # a character's width, in units of the type's size (DejaVu Sans is wide)
 PAD = 1.5  # room round a label's box for its halo
 GAP = 3  # between a marker's dot and its label
+NAME_TYPE = 12  # a landmark's name on a close-up, in drawing units
 
 
 @dataclass(frozen=True)
@@ -182,3 +183,31 @@ def place_labels(labels, frame, dots, avoid=(), taken=()):
         boxes.append(choice["box"])
         placed.append(choice)
     return placed
+
+
+def landmark_names(view, k, frame, dots, taken, avoid=(), size=NAME_TYPE, reach=None):
+    """The names of the view's landmarks inside ``frame``, each beside its landmark or led to
+    it by a line (no further than ``reach``, if given), clear of the points' labels, the
+    measurement and the point's own landmarks (``avoid``); a name with no room is left off."""
+    inside = [
+        (name, (x * k, v * k)) for name, (x, v) in view.names if frame.holds(x * k, v * k, -4)
+    ]
+    placed = place_labels(
+        [
+            {"x": x, "y": y, "r": 4, "text": name, "size": size, "avoid": avoid}
+            for name, (x, y) in inside
+        ],
+        frame,
+        dots,
+        taken=taken,
+    )
+    return [
+        {**label, "text": name}
+        for (name, (x, y)), label in zip(inside, placed, strict=True)
+        if not label.get("crowded") and (reach is None or not _beyond(label["box"], x, y, reach))
+    ]
+
+
+def _beyond(box, x, y, reach):
+    """Whether the box is further than ``reach`` from the place (x, y)."""
+    return box.near_circle(x, y, reach) is False
