@@ -156,9 +156,9 @@ def test_region_maps_name_the_landmarks_where_there_is_room_beside_them(client):
     sole = {m["id"]: m for m in client.get("/regions/back/").context["maps"]}["map-sole"]
     assert {"heel", "ball of the foot"} <= {name["text"] for name in sole["names"]}
     for map_ in views.values():  # each name beside its landmark, never far off
+        view = VIEWS[map_["id"].removeprefix("map-")]
         for name in map_["names"]:
-            anchor = dict(VIEWS[map_["id"].removeprefix("map-")].names)[name["text"]]
-            x, y = (n * VIEWS[map_["id"].removeprefix("map-")].scale for n in anchor)
+            x, y = (n * view.scale for n in dict(view.names)[name["text"]])
             assert name["box"].near_circle(x, y, 25), name["text"]
 
 

@@ -41,7 +41,7 @@ def digest(*parts, points=()):
 
 
 class LazyMaps:
-    """A page's maps, drawn by ``draw()`` when first asked for.
+    """A page's maps, drawn by ``draw(views)`` when first asked for.
 
     ``views`` are the names of the views drawn; ``points``, every point the maps draw (with
     their meridians loaded, as the drawing needs them); ``of``, whatever else the drawing
@@ -62,7 +62,7 @@ class LazyMaps:
 
     @cached_property
     def drawn(self):
-        return list(self.draw()) if self.views else []
+        return list(self.draw(self.views)) if self.views else []
 
     def __bool__(self):
         return bool(self.views)

@@ -246,12 +246,11 @@ def build_map(view_name, points, *, region=None, current=None, labelled=True, wh
         taken = [m["label"]["box"] for m in markers if m.get("label")]
         size = TYPE["is-region"]
         names = landmark_names(view, view.scale, frame, dots, taken, size=size, reach=2.5 * size)
-    described = drawing(view_name)["description"]
-    if names:
-        described += f" Named: {', '.join(name['text'] for name in names)}."
+    fixed = drawing(view_name)
+    named = f" Named: {', '.join(name['text'] for name in names)}." if names else ""
     return {
-        **drawing(view_name),
-        "description": described,
+        **fixed,
+        "description": fixed["description"] + named,
         "names": names,
         "view_box": view_box,
         "id": f"map-{view_name}" + (f"-{current.slug}" if current is not None else ""),

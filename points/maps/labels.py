@@ -204,10 +204,5 @@ def landmark_names(view, k, frame, dots, taken, avoid=(), size=NAME_TYPE, reach=
     return [
         {**label, "text": name}
         for (name, (x, y)), label in zip(inside, placed, strict=True)
-        if not label.get("crowded") and (reach is None or not _beyond(label["box"], x, y, reach))
+        if not label.get("crowded") and (reach is None or label["box"].near_circle(x, y, reach))
     ]
-
-
-def _beyond(box, x, y, reach):
-    """Whether the box is further than ``reach`` from the place (x, y)."""
-    return box.near_circle(x, y, reach) is False

@@ -57,7 +57,7 @@ def region(request, region):
             "maps": LazyMaps(
                 REGION_VIEWS[region],
                 on_maps,
-                lambda: [build_map(view, on_maps, region=region) for view in REGION_VIEWS[region]],
+                lambda views: [build_map(view, on_maps, region=region) for view in views],
                 of=("region", region),
             ),
             "breadcrumbs": crumbs(("Regions", None), (label, None)),

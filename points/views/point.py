@@ -53,7 +53,7 @@ def point_detail(request, code):
             "maps": LazyMaps(
                 views_of(point),
                 meridian_points,
-                lambda: point_maps(point, meridian_points, views_of(point)),
+                lambda names: point_maps(point, meridian_points, names),
                 of=("current", point),
             ),
             "related": Point.objects.for_cards().sharing_indications_with(point)[:8],
