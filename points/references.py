@@ -34,15 +34,16 @@ class Reference:
 
 
 class References:
-    """Built from a point's citations (with their sources), in the sources' order."""
+    """Built from a point's citations, in the sources' order; ``sources`` holds the sources
+    they cite by primary key (fetched once for the page, rather than joined to every row)."""
 
-    def __init__(self, citations):
+    def __init__(self, citations, sources):
         self.by_source = {}
         self.marks = defaultdict(list)
-        for citation in sorted(citations, key=lambda c: (c.source.order, c.pk)):
+        for citation in sorted(citations, key=lambda c: (sources[c.source_id].order, c.pk)):
             field = ITEM_FIELD.get(citation.fact)
             item = getattr(citation, field) if field else None
-            self.mark(citation.fact, item, citation.source, citation.locator)
+            self.mark(citation.fact, item, sources[citation.source_id], citation.locator)
 
     def reference(self, source):
         """The source's numbered reference, numbered next if the page did not cite it yet."""

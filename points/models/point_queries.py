@@ -39,9 +39,9 @@ class PointQuerySet(models.QuerySet):
         return self.select_related("meridian")
 
     def for_detail(self):
-        """A point's page: its facts, and every citation with its source. The cautions and
-        other locations come in their models' order less its first term, the point, which
-        would join the points (and their meridians) to order rows that are each point's."""
+        """A point's page: its facts, and every citation. The cautions and other locations
+        come in their models' order less its first term, the point, which would join the
+        points (and their meridians) to order rows that are each point's."""
         return self.select_related("meridian", "pressing").prefetch_related(
             "indications",
             self.model.category_prefetch(),
@@ -49,10 +49,8 @@ class PointQuerySet(models.QuerySet):
             models.Prefetch(
                 "other_locations", queryset=OtherLocation.objects.order_by("order", "pk")
             ),
-            models.Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source").order_by("source__order", "pk"),
-            ),
+            # Their sources come once for the page, with the guide's (points.citing).
+            models.Prefetch("citations", queryset=Citation.objects.order_by("pk")),
         )
 
     def for_export(self):
