@@ -198,7 +198,7 @@ def fault_phase(srv, proxies, seconds):
     return result
 
 
-def postgres_redis(pages, seconds):
+def postgres_redis(pages, seconds, rounds=3):
     """Every figure of this part, with the site on PostgreSQL and Redis."""
     database, redis = Proxy(("127.0.0.1", 5432)), Proxy(("127.0.0.1", 6379))
     results = {}
@@ -215,7 +215,7 @@ def postgres_redis(pages, seconds):
             port = free_port()
             results["pages"] = measure_pages(env, port, pages, Path(tmp) / "static" / "bench")
             with server(env, tmp, port, "postgres-redis") as srv:
-                results["cached"] = throughput(srv, pages, results["pages"], seconds)
+                results["cached"] = throughput(srv, pages, results["pages"], seconds, rounds)
                 results["slow_clients"] = slow_clients(srv, seconds)
                 results["faults"] = {}
                 for label, proxies in [
