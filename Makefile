@@ -41,7 +41,7 @@ browser:
 # Speed, page sizes, growth and a load test, with wrk against gunicorn over a temporary
 # SQLite database; then PostgreSQL and Redis (127.0.0.1, database lp_bench_faults, Redis
 # db 12) with slow clients and with each made silent. Rewrites the results in
-# bench/README.md. About 20 minutes on 2 cores. BENCH_ARGS=--skip-load leaves out the load
+# bench/README.md. About 25 minutes on 2 cores. BENCH_ARGS=--skip-load leaves out the load
 # test, --skip-postgres the second part, --load-only runs only the load test.
 bench: setup
 	$(PY) bench/run.py $(BENCH_ARGS)

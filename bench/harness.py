@@ -247,11 +247,12 @@ CONNECTIONS = (1, 16, 64)
 
 
 def throughput(srv, urls, pages, seconds, rounds=1):
-    """Every page and its baseline, at each number of connections, run in pairs one after
-    the other, so that both see the machine as it is at that moment. At 16 connections (the
-    target's) the pair is run ``rounds`` times, the order swapped each round, and the round
-    with the median ratio is kept: on a shared machine the static file's own requests/s
-    moves by a factor of two between consecutive runs, and one pair alone says little."""
+    """Every page and its baseline, at each number of connections, run one straight after
+    the other so that both see the machine as it is at that moment. At 16 connections (the
+    target's level) each of ``rounds`` page runs sits between two baseline runs and is
+    compared with their mean, and the round with the median ratio is kept: on a shared
+    machine the static file's own requests/s moves by a factor of two between consecutive
+    runs, and whichever of two runs goes first tends to do better."""
     results = {}
     for name, url in urls.items():
         baseline = f"/static/bench/{name}.html"
@@ -260,18 +261,23 @@ def throughput(srv, urls, pages, seconds, rounds=1):
         wrk(srv, url, 16, 1)  # warm up: every worker builds (or caches) it
         found = results[name] = {"page": {}, "baseline": {}, "ratios": {}}
         for c in CONNECTIONS:
-            pairs = []
-            for turn in range(rounds if c == 16 else 1):
-                order = [("page", url), ("baseline", baseline)]
-                if turn % 2:
-                    order.reverse()
-                pairs.append({kind: wrk(srv, path, c, seconds) for kind, path in order})
-            ratios = [runs["page"]["rps"] / runs["baseline"]["rps"] for runs in pairs]
-            median = sorted(range(len(pairs)), key=ratios.__getitem__)[len(pairs) // 2]
-            found["page"][c], found["baseline"][c] = (
-                pairs[median]["page"],
-                pairs[median]["baseline"],
-            )
+            if c != 16:
+                page, base = wrk(srv, url, c, seconds), wrk(srv, baseline, c, seconds)
+                found["page"][c], found["baseline"][c] = page, base
+                found["ratios"][c] = [page["rps"] / base["rps"]]
+                continue
+            bases, rounds_run = [wrk(srv, baseline, c, seconds)], []
+            for _ in range(rounds):
+                rounds_run.append(wrk(srv, url, c, seconds))
+                bases.append(wrk(srv, baseline, c, seconds))
+            ratios = [
+                page["rps"] / ((before["rps"] + after["rps"]) / 2)
+                for page, before, after in zip(rounds_run, bases, bases[1:], strict=False)
+            ]
+            median = sorted(range(rounds), key=ratios.__getitem__)[(rounds - 1) // 2]
+            before, after = bases[median], bases[median + 1]
+            found["page"][c] = rounds_run[median]
+            found["baseline"][c] = {**before, "rps": (before["rps"] + after["rps"]) / 2}
             found["ratios"][c] = ratios
         for kind in ("page", "baseline"):
             figures = ", ".join(f"c={c} {run['rps']:.0f}/s" for c, run in found[kind].items())

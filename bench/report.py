@@ -29,8 +29,11 @@ def table(header, rows):
     return "\n".join(lines)
 
 
-def ratio(page, baseline):
-    return page["rps"] / baseline["rps"] if baseline["rps"] else 0
+def ratio(run, c):
+    """A page's requests/s as a ratio to its static file's at ``c`` connections: the
+    median round's (bench/harness.py ``throughput``)."""
+    ratios = sorted(run["ratios"][c])
+    return ratios[(len(ratios) - 1) // 2]
 
 
 def rounds(run):
@@ -106,7 +109,7 @@ def throughput_section(runs, pages, label):
     for name, run in runs.items():
         page, base = run["page"], run["baseline"]
         row = [name]
-        row += [f"{fmt_rps(page[c]['rps'])} ({ratio(page[c], base[c]):.2f}×)" for c in CONNECTIONS]
+        row += [f"{fmt_rps(page[c]['rps'])} ({ratio(run, c):.2f}×)" for c in CONNECTIONS]
         row += [f"{ms(page[c]['p50_us'])} / {ms(page[c]['p99_us'])}" for c in CONNECTIONS]
         row.append(sum(page[c]["errors"] for c in CONNECTIONS))
         rows.append(row)
@@ -121,8 +124,9 @@ def throughput_section(runs, pages, label):
     header += [*(f"p50/p99 ms c={c}" for c in CONNECTIONS), "errors"]
     return (
         f"**Throughput, {label}**: requests/s (× the static file of the same size, served "
-        "by the same server just before or after it; at 16 connections, the round with the "
-        "median ratio), p50 / p99 latency in ms.\n\n" + table(header, rows)
+        "by the same server straight after it; at 16 connections, the mean of its runs just "
+        "before and after the page's, in the median of the rounds), p50 / p99 latency in ms "
+        "(the static file's at 16 connections from its run before).\n\n" + table(header, rows)
     )
 
 
@@ -222,7 +226,7 @@ def verdicts(results):
         ("PostgreSQL and Redis", results.get("postgres", {}).get("cached")),
     ]:
         if runs:
-            found = {n: ratio(r["page"][16], r["baseline"][16]) for n, r in runs.items()}
+            found = {n: ratio(r, 16) for n, r in runs.items()}
             count = max(len(r["ratios"][16]) for r in runs.values())
             line(
                 min(found.values()) >= 0.9,
