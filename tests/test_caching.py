@@ -229,6 +229,36 @@ def test_the_hot_pages_are_bounded_and_hold_one_stamp():
     assert hot.get("stamp 2", "expired") is None and hot.size == 300
 
 
+def test_a_stamp_read_still_waiting_is_not_joined_by_another_a_second_later(
+    page_cache, monkeypatch
+):
+    """With the store silent a read waits seconds (Redis's timeout, then the database's):
+    were another thread to start a read each second, most threads would soon be waiting."""
+    import threading
+
+    from points.caching import stamp
+
+    first = stamp.content_stamp()
+    stamp.Memo.read_at = float("-inf")
+    reading, release, reads = threading.Event(), threading.Event(), []
+
+    def silent_store():
+        reads.append(1)
+        reading.set()
+        release.wait(5)
+        return first
+
+    monkeypatch.setattr(stamp, "read_stamp", silent_store)
+    reader = threading.Thread(target=stamp.content_stamp)
+    reader.start()
+    assert reading.wait(5)
+    stamp.Memo.read_at = float("-inf")  # a second has gone by, and the read still waits
+    assert stamp.content_stamp() == first
+    release.set()
+    reader.join(5)
+    assert reads == [1]
+
+
 def test_one_thread_at_a_time_waits_for_a_slow_stamp(page_cache, monkeypatch):
     import threading
 

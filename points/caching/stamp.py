@@ -4,7 +4,7 @@ Each process keeps the stamp in memory and reads it again at most once a second
 (from Redis when the cache is shared, else from the database), so a cached page
 costs no query. An edit moves the stamp on at once in the process that saves,
 and in the others within a second. When the store does not answer, the stamp in
-memory stays in use, so cached pages are still served; and only one thread a second
+memory stays in use, so cached pages are still served; and only one thread at a time
 waits for it.
 """
 
@@ -65,6 +65,7 @@ CONTENT_MODELS = [
 class Memo:
     stamp = None
     read_at = float("-inf")
+    reading = threading.Lock()  # held by the one thread reading the stamp again
 
 
 def cache_is_shared():
@@ -81,23 +82,23 @@ def read_stamp():
 
 
 def content_stamp():
-    """The time of the last content change, at most a second old."""
-    now = time.monotonic()
-    if Memo.stamp is not None and now - Memo.read_at < REREAD_SECONDS:
+    """The time of the last content change, at most a second old (while its store answers)."""
+    if Memo.stamp is None:  # nothing to go on with: every thread reads it
+        Memo.stamp, Memo.read_at = read_stamp(), time.monotonic()
         return Memo.stamp
-    if Memo.stamp is not None:
-        # This thread reads it; the others go on with the stamp in memory meanwhile,
-        # rather than all waiting on a store that is slow or silent.
-        Memo.read_at = now
+    # One thread reads it, once a second at most and never while another still waits for
+    # it; the others go on with the stamp in memory meanwhile, rather than waiting on a store
+    # that is slow or silent (where one read can wait seconds).
+    if time.monotonic() - Memo.read_at < REREAD_SECONDS or not Memo.reading.acquire(False):
+        return Memo.stamp
     try:
-        stamp = read_stamp()
+        Memo.stamp = read_stamp()
     except DatabaseError:
-        if Memo.stamp is None:
-            raise
         logger.warning("Content stamp unreadable; keeping the one in memory")
-        stamp = Memo.stamp
-    Memo.stamp, Memo.read_at = stamp, now
-    return stamp
+    finally:
+        Memo.read_at = time.monotonic()
+        Memo.reading.release()
+    return Memo.stamp
 
 
 def forget_stamp():
