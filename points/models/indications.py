@@ -16,6 +16,11 @@ class IndicationQuerySet(models.QuerySet):
         """The ``limit`` symptoms with the most points, read off an index of ``point_count``."""
         return self.order_by("-point_count", "name")[:limit]
 
+    def commonest_by_name(self, limit):
+        """The ``limit`` with the most points, A to Z: read in the index's order, which
+        stops at the ``limit``-th, whereas A to Z first would have to find them all."""
+        return sorted(self.most_common(limit), key=lambda indication: indication.name)
+
     def recount(self):
         """Set ``point_count`` right for these indications, in one UPDATE."""
         links = apps.get_model("points", "Point").indications.through.objects

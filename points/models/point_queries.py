@@ -178,14 +178,22 @@ class PointQuerySet(models.QuerySet):
         """Annotate ``rank``: 0 for an exact code or name, 1 for part of a name, 2 otherwise."""
         return self.annotate(rank=SearchQuery.parse(query).rank())
 
-    def ranked_search(self, query):
-        """Points matching ``query``, exact code and name matches first."""
+    def search_candidates(self, query, limit):
+        """The ids of up to ``limit`` points matching ``query``, and of any exact matches:
+        the first found in the table's order, which needs no sorting, so the database stops
+        looking there however many points the words would match."""
         query = SearchQuery.parse(query)
-        return (
-            self.filter(pk__in=self.matching(query).values("pk"))
-            .with_search_rank(query)
-            .order_by("rank", *channel_order())
-        )
+        found = self.matching(query).order_by("pk").values("pk")[:limit]
+        exact = self.filter(query.exact()).order_by("pk").values("pk")[:limit]
+        either = self.filter(Q(pk__in=exact) | Q(pk__in=found))
+        return either.order_by().values_list("pk", flat=True)
+
+    def ranked_search(self, query, among=None):
+        """Points matching ``query`` (or those of ids ``among``, already found), exact code
+        and name matches first."""
+        query = SearchQuery.parse(query)
+        found = self.filter(pk__in=among) if among is not None else self.matching(query)
+        return found.with_search_rank(query).order_by("rank", *channel_order())
 
     def exact_match(self, query):
         """The one point whose code or name is exactly ``query``, or ``None``."""
@@ -199,4 +207,4 @@ class PointQuerySet(models.QuerySet):
         """Points whose code, names, locations or indications match a free-text query (see
         ``points.search``)."""
         query = SearchQuery.parse(query)
-        return self.filter(query.matches()).distinct() if query else self.none()
+        return self.filter(query.matches()) if query else self.none()
