@@ -13,6 +13,7 @@ from .indications import Indication
 from .sources import Caution, Citation, OtherLocation
 
 CANDIDATES = 500  # names a 404 compares with difflib at most
+RELATED_CANDIDATES = 50  # points sharing most indications with a point, ranked for its page
 
 
 def channel_order(*then):
@@ -146,27 +147,33 @@ class PointQuerySet(models.QuerySet):
         does not list."""
         return self.order_by(*channel_order("region", F("seed_order").asc(nulls_last=True)))
 
-    def sharing_indications_with(self, point):
-        """Other points that share indications with ``point``, most shared first."""
+    def sharing_indications_with(self, point, candidates=RELATED_CANDIDATES):
+        """Other points that share indications with ``point``, most shared first. The
+        shared links are counted per point off the links' table alone, and only the
+        ``candidates`` that share most (ties by id) are joined to their points and ranked."""
+        links = self.model.indications.through.objects
+        theirs = links.filter(point=point).values("indication")
+        sharing = links.filter(indication__in=theirs).exclude(point=point)
+        top = sharing.values("point").annotate(n=Count("*")).order_by("-n", "point").values("point")
         return (
-            self.filter(indications__points=point)
-            .exclude(pk=point.pk)
-            .annotate(shared=Count("indications", distinct=True))
+            self.filter(pk__in=top[:candidates])
+            .annotate(shared=count_per_point(sharing, "indication"))
             .order_by("-shared", *channel_order())
         )
 
-    def listed_for(self, symptoms):
+    def listed_for(self, symptoms, sources=True):
         """Each point with ``matched``, how many of ``symptoms`` it is listed for;
-        ``source_count``, how many sources list it for them; and ``matched_symptoms``, those
-        of the symptoms it is listed for, by name. The counts are subqueries, so they are
-        right whatever joins the queryset already has; the symptoms cost one query."""
+        ``source_count``, how many sources list it for them (unless ``sources`` is false:
+        the list shows no such count); and ``matched_symptoms``, those of the symptoms it
+        is listed for, by name. The counts are subqueries, so they are right whatever joins
+        the queryset already has; the symptoms cost one query."""
         ids = [symptom.pk for symptom in symptoms]
         links = self.model.indications.through.objects.filter(indication__in=ids)
-        citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
-        return self.annotate(
-            matched=count_per_point(links, "indication"),
-            source_count=count_per_point(citations, "source"),
-        ).prefetch_related(
+        counts = {"matched": count_per_point(links, "indication")}
+        if sources:
+            citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
+            counts["source_count"] = count_per_point(citations, "source")
+        return self.annotate(**counts).prefetch_related(
             models.Prefetch(
                 "indications",
                 queryset=Indication.objects.filter(pk__in=ids).order_by("name"),

@@ -128,6 +128,8 @@ class Point(models.Model):
         indexes = [
             models.Index(fields=["region", "seed_order"]),
             models.Index(fields=["body_part"]),
+            # The list's region and meridian facets: counted off this index alone.
+            models.Index(fields=["meridian", "region"], name="point_meridian_region"),
             # A search's exact matches (points.search.SearchQuery.exact), each by an index.
             models.Index(Lower("pinyin"), name="point_pinyin_lower"),
             models.Index(Lower("english"), name="point_english_lower"),
