@@ -68,7 +68,8 @@ class MergeIndicationsForm(forms.Form):
 
 
 @admin.register(Indication)
-class IndicationAdmin(PointCountMixin, SimpleHistoryAdmin):
+class IndicationAdmin(SimpleHistoryAdmin):
+    # point_count: the indication's own field, which the model layer keeps right.
     list_display = ["name", "group", "synonym_summary", "point_count"]
     list_filter = ["group"]
     search_fields = ["name", "synonyms"]

@@ -7,5 +7,7 @@ class PointsConfig(AppConfig):
 
     def ready(self):
         from .caching import connect_signals
+        from .models import counts
 
         connect_signals()
+        counts.connect_signals()

@@ -123,7 +123,6 @@ class Finder:
         """The commonest symptoms of each group not yet chosen, in one query."""
         rows = (
             Indication.objects.exclude(pk__in=self.chosen_ids)
-            .annotate(point_count=Count("points"))
             .annotate(
                 rank=Window(
                     RowNumber(),

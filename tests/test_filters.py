@@ -211,9 +211,9 @@ def test_query_count_is_constant_whatever_the_data(
     if extra:
         request.getfixturevalue("many_points")
     # The meridians (choices and facet labels); validating symptom and category; region
-    # and meridian facets; symptom facet; category facet; the page; the chosen symptoms of
-    # the points on it.
-    with django_assert_num_queries(8):
+    # and meridian facets; symptom facet (counts, then the names of those shown); category
+    # facet; the page; the chosen symptoms of the points on it.
+    with django_assert_num_queries(9):
         client.get(FULL)
     # The meridians; the four facets' counts (region and meridian in one).
     with django_assert_num_queries(5):

@@ -3,6 +3,8 @@
 import pytest
 from django.db import connection
 
+from points.models import Indication
+
 pytestmark = pytest.mark.django_db
 
 
@@ -116,3 +118,36 @@ def test_a_very_long_query_is_cut_not_refused(client):
 def test_postgresql_forgives_typos_and_stems_words(client):
     assert "ST 36" in result_codes(client.get("/search/", {"q": "zusanly"}))
     assert "ST 33" in result_codes(client.get("/search/", {"q": "knee flexing"}))
+
+
+def test_a_word_naming_many_symptoms_offers_the_commonest_of_them_a_to_z(client):
+    response = client.get("/search/", {"q": "pain"})
+    offered = [s.slug for s in response.context["symptoms"]]
+    assert len(offered) == 20 < Indication.objects.matching("pain").count()
+    # The commonest (36, 20, 14 points), not the first 20 A to Z (abdominal … red-painful-eyes).
+    assert {"low-back-pain", "thigh-pain", "rib-side-pain"} <= set(offered)
+    assert "popliteal-fossa-pain" not in offered
+    names = [s.name for s in response.context["symptoms"]]
+    assert names == sorted(names)
+
+
+def test_a_search_ranks_the_first_points_it_finds_and_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr("points.views.lists.SEARCH_RANKED", 10)
+    response = client.get("/search/", {"q": "knee"})  # 35 points
+    assert response.context["page"].paginator.count == 10
+    assert len(response.context["points"]) == 10 and 'rel="next"' not in response.text
+    assert "More than 10 points: the first 10 found, ranked" in response.text
+    assert 'href="/points/?q=knee">See them all and filter them</a>' in response.text
+    every = client.get("/points/", {"q": "knee"})
+    assert every.context["facets"].total == 35
+
+
+def test_another_sources_code_must_have_a_number_for_the_search_to_find_it():
+    from django.core.exceptions import ValidationError
+
+    from points.models import Point
+
+    point = Point.objects.get(code="ST 36")
+    point.other_codes = "M-LE-99\nExtra"
+    with pytest.raises(ValidationError, match="“Extra” has no number"):
+        point.clean()

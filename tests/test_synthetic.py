@@ -162,3 +162,6 @@ def test_pages_stay_within_one_and_a_half_times_their_size_as_the_data_grows(
     assert missing.status_code == 404 and len(missing.context["nearest"]) == 5
     search = client.get("/search/?q=knee")
     assert len(search.context["points"]) == 20 and 'href="?q=knee&amp;page=2"' in search.text
+    # About 350 points at 10×: the first 200 found are ranked, in ten pages.
+    assert "More than 200 points: the first 200 found, ranked" in search.text
+    assert "Page 1 of 10" in search.text

@@ -13,6 +13,7 @@ from .indications import Indication
 from .sources import Caution, Citation, OtherLocation
 
 CANDIDATES = 500  # names a 404 compares with difflib at most
+RELATED_CANDIDATES = 50  # points sharing most indications with a point, ranked for its page
 
 
 def channel_order(*then):
@@ -144,27 +145,33 @@ class PointQuerySet(models.QuerySet):
         does not list."""
         return self.order_by(*channel_order("region", F("seed_order").asc(nulls_last=True)))
 
-    def sharing_indications_with(self, point):
-        """Other points that share indications with ``point``, most shared first."""
+    def sharing_indications_with(self, point, candidates=RELATED_CANDIDATES):
+        """Other points that share indications with ``point``, most shared first. The
+        shared links are counted per point off the links' table alone, and only the
+        ``candidates`` that share most (ties by id) are joined to their points and ranked."""
+        links = self.model.indications.through.objects
+        theirs = links.filter(point=point).values("indication")
+        sharing = links.filter(indication__in=theirs).exclude(point=point)
+        top = sharing.values("point").annotate(n=Count("*")).order_by("-n", "point").values("point")
         return (
-            self.filter(indications__points=point)
-            .exclude(pk=point.pk)
-            .annotate(shared=Count("indications", distinct=True))
+            self.filter(pk__in=top[:candidates])
+            .annotate(shared=count_per_point(sharing, "indication"))
             .order_by("-shared", *channel_order())
         )
 
-    def listed_for(self, symptoms):
+    def listed_for(self, symptoms, sources=True):
         """Each point with ``matched``, how many of ``symptoms`` it is listed for;
-        ``source_count``, how many sources list it for them; and ``matched_symptoms``, those
-        of the symptoms it is listed for, by name. The counts are subqueries, so they are
-        right whatever joins the queryset already has; the symptoms cost one query."""
+        ``source_count``, how many sources list it for them (unless ``sources`` is false:
+        the list shows no such count); and ``matched_symptoms``, those of the symptoms it
+        is listed for, by name. The counts are subqueries, so they are right whatever joins
+        the queryset already has; the symptoms cost one query."""
         ids = [symptom.pk for symptom in symptoms]
         links = self.model.indications.through.objects.filter(indication__in=ids)
-        citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
-        return self.annotate(
-            matched=count_per_point(links, "indication"),
-            source_count=count_per_point(citations, "source"),
-        ).prefetch_related(
+        counts = {"matched": count_per_point(links, "indication")}
+        if sources:
+            citations = Citation.objects.filter(fact=Citation.Fact.INDICATION, indication__in=ids)
+            counts["source_count"] = count_per_point(citations, "source")
+        return self.annotate(**counts).prefetch_related(
             models.Prefetch(
                 "indications",
                 queryset=Indication.objects.filter(pk__in=ids).order_by("name"),
@@ -176,14 +183,22 @@ class PointQuerySet(models.QuerySet):
         """Annotate ``rank``: 0 for an exact code or name, 1 for part of a name, 2 otherwise."""
         return self.annotate(rank=SearchQuery.parse(query).rank())
 
-    def ranked_search(self, query):
-        """Points matching ``query``, exact code and name matches first."""
+    def search_candidates(self, query, limit):
+        """The ids of up to ``limit`` points matching ``query``, and of any exact matches:
+        the first found in the table's order, which needs no sorting, so the database stops
+        looking there however many points the words would match."""
         query = SearchQuery.parse(query)
-        return (
-            self.filter(pk__in=self.matching(query).values("pk"))
-            .with_search_rank(query)
-            .order_by("rank", *channel_order())
-        )
+        found = self.matching(query).order_by("pk").values("pk")[:limit]
+        exact = self.filter(query.exact()).order_by("pk").values("pk")[:limit]
+        either = self.filter(Q(pk__in=exact) | Q(pk__in=found))
+        return either.order_by().values_list("pk", flat=True)
+
+    def ranked_search(self, query, among=None):
+        """Points matching ``query`` (or those of ids ``among``, already found), exact code
+        and name matches first."""
+        query = SearchQuery.parse(query)
+        found = self.filter(pk__in=among) if among is not None else self.matching(query)
+        return found.with_search_rank(query).order_by("rank", *channel_order())
 
     def exact_match(self, query):
         """The one point whose code or name is exactly ``query``, or ``None``."""
@@ -197,4 +212,4 @@ class PointQuerySet(models.QuerySet):
         """Points whose code, names, locations or indications match a free-text query (see
         ``points.search``)."""
         query = SearchQuery.parse(query)
-        return self.filter(query.matches()).distinct() if query else self.none()
+        return self.filter(query.matches()) if query else self.none()

@@ -1,9 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from ..codes import CHANNEL_SIZES, EXTRA, Code, code_key
 from ..links import address
+from ..search import HAS_DIGIT
 from ..text import squash_spaces
 from ..validators import validate_map_positions
 from .categories import PointCategory
@@ -126,6 +128,13 @@ class Point(models.Model):
         indexes = [
             models.Index(fields=["region", "seed_order"]),
             models.Index(fields=["body_part"]),
+            # The list's region and meridian facets: counted off this index alone.
+            models.Index(fields=["meridian", "region"], name="point_meridian_region"),
+            # A search's exact matches (points.search.SearchQuery.exact), each by an index.
+            models.Index(Lower("pinyin"), name="point_pinyin_lower"),
+            models.Index(Lower("english"), name="point_english_lower"),
+            models.Index(fields=["chinese"], name="point_chinese"),
+            models.Index(fields=["chinese_traditional"], name="point_chinese_traditional"),
         ]
 
     def __str__(self):
@@ -170,6 +179,11 @@ class Point(models.Model):
 
     def clean(self):
         validate_map_positions(self.map_positions)
+        if numberless := [code for code in self.other_code_list if not HAS_DIGIT.search(code)]:
+            # The search looks for other codes only in text with a digit (points/search.py).
+            raise ValidationError(
+                {"other_codes": f"“{numberless[0]}” has no number: every code has one."}
+            )
         if self.number is None:
             return
         expected = self.who_code

@@ -112,7 +112,7 @@ def extra_points(request):
 @reads("page")
 @require_safe
 def symptom_list(request):
-    symptoms = Indication.objects.with_point_counts().order_by("name")
+    symptoms = Indication.objects.order_by("name")
     page = paginate(request, symptoms, SYMPTOMS_PER_PAGE)
     return render(
         request,

@@ -15,6 +15,9 @@ MAP_POINTS = 120  # drawn on a region's maps at most: the page's points and thei
 SEARCH_PER_PAGE = 20
 
 
+SEARCH_RANKED = 200  # points the search ranks at most: ten pages; the list filters the rest
+
+
 SYMPTOMS_PER_PAGE = 120
 
 

@@ -7,7 +7,9 @@ from ..filters import PointFilter
 from ..models import Indication, Point
 from ..params import FILTERS, bounded, reads
 from ..search import SearchQuery
-from .common import SEARCH_PER_PAGE, crumbs, paginate
+from .common import SEARCH_PER_PAGE, SEARCH_RANKED, crumbs, paginate
+
+SYMPTOMS_SHOWN = 20  # beside a search's points: the commonest symptoms it names
 
 
 @reads(*FILTERS, "page")
@@ -53,8 +55,12 @@ def search(request):
     query = SearchQuery.parse(params.query)  # read once for the redirect and the results
     if query and (point := Point.objects.exact_match(query)):
         return redirect(point)
-    found = Point.objects.for_cards().ranked_search(query) if query else Point.objects.none()
-    page = paginate(request, found, SEARCH_PER_PAGE)
+    # The points found first (one more than are ranked, to tell if there are more), in one
+    # query; then the page of them, ranked.
+    ids = list(Point.objects.search_candidates(query, SEARCH_RANKED + 1)) if query else []
+    found = Point.objects.for_cards().ranked_search(query, among=ids)
+    total = len(ids)
+    page = paginate(request, found, SEARCH_PER_PAGE, count=min(total, SEARCH_RANKED))
     return render(
         request,
         "points/search.html",
@@ -62,7 +68,10 @@ def search(request):
             "query": query.text,
             "page": page,
             "points": page.object_list,
-            "symptoms": Indication.objects.matching(query.text)[:20] if query else [],
+            "more": total > SEARCH_RANKED,
+            "symptoms": Indication.objects.matching(query.text).commonest_by_name(SYMPTOMS_SHOWN)
+            if query
+            else [],
             "notices": params.notices,
             "breadcrumbs": crumbs(("Search", None)),
         },
