@@ -290,6 +290,18 @@ STORAGES = {
     },
 }
 
+# The leg maps' drawings (static/maps/*.svg, shown with <image>) style themselves with an
+# inline <style> and need nothing else; the site's CSP would forbid that style.
+MAP_DRAWING_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _static_headers(headers, path, url):
+    if url.startswith(f"/{STATIC_URL}maps/") and url.endswith(".svg"):
+        headers["Content-Security-Policy"] = MAP_DRAWING_CSP
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Every server error (django.request, with its traceback) and every security warning (a
