@@ -282,11 +282,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Content-hashed names, gzip and brotli copies, made by collectstatic (make serve runs it).
+    # Content-hashed names, gzip and brotli copies and the site's stylesheets minified, made
+    # by collectstatic (make serve runs it; legpoints/storage.py).
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "legpoints.storage.MinifiedCSSStorage"
     },
 }
 
