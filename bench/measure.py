@@ -5,11 +5,13 @@
 Each page is fetched with Django's test client, uncached, inside CaptureQueriesContext
 (which records the queries even with debug off), then once more with the page cache on
 after a first request has filled it, and timed uncached (the median of three). Its size
-is counted raw, gzipped (level 6) and brotli'd (quality 5), as a compressing proxy would
-send it (gunicorn sends it raw); the stylesheets, scripts and images it links from
-STATIC_URL are counted from the collected files, using whitenoise's own .gz and .br
-copies, which are what it serves. The pages are built for --host, the address the server
-will have, since they name it. With --baseline-dir, each page's body is also written
+is what the site sends: raw, and the gzip and brotli bytes the page cache stored for it,
+as answered to a client that accepts only that encoding. The stylesheets, scripts and
+images it links from STATIC_URL (the maps' drawings too, ``<image href>``) are counted from
+the collected files, using whitenoise's own .gz and .br copies, which are what it serves:
+``with_stylesheet`` is the page with its stylesheets, ``first_visit`` the page with every
+asset it needs when nothing is cached yet. The pages are built for --host, the address the
+server will have, since they name it. With --baseline-dir, each page's body is also written
 there as NAME.html: the static file of the same size that run.py serves as the baseline.
 """
 
@@ -26,7 +28,10 @@ from pathlib import Path
 import brotli
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src)="([^"]+)"')
+ASSET = re.compile(
+    r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src|img[^>]*src|image[^>]*href)="([^"]+)"'
+)
+ENCODINGS = {"gzip": "gzip", "brotli": "br"}
 
 
 def compressed(data):
@@ -35,6 +40,18 @@ def compressed(data):
         "gzip": len(gzip.compress(data, compresslevel=6, mtime=0)),
         "brotli": len(brotli.compress(data, quality=5)),
     }
+
+
+def sent(client, url, body):
+    """The page's bytes as the site sends them: raw, and in each encoding it is asked for
+    (from the page cache, filled already)."""
+    sizes = {"raw": len(body)}
+    for key, encoding in ENCODINGS.items():
+        response = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+        if response.get("Content-Encoding", encoding) != encoding:
+            sys.exit(f"{url} answered {response['Content-Encoding']} to {encoding}")
+        sizes[key] = len(response.content)
+    return sizes
 
 
 def asset_sizes(url):
@@ -70,19 +87,21 @@ def measure(name, url, host, baseline_dir):
             started = time.perf_counter()
             client.get(url)
             times.append(time.perf_counter() - started)
+    body = response.content
     with override_settings(PAGE_CACHE_SECONDS=600):
         client.get(url)
         with CaptureQueriesContext(connection) as cached_queries:
             client.get(url)
         cached_query_count = len(cached_queries)
-    body = response.content
+        page = sent(client, url, body)
     static = "/" + settings.STATIC_URL.lstrip("/")
     assets = sorted({m for m in ASSET.findall(body.decode()) if m.startswith(static)})
-    page = compressed(body)
-    total = dict(page)
+    with_stylesheet, first_visit = dict(page), dict(page)
     for asset in assets:
         for key, size in asset_sizes(asset).items():
-            total[key] += size
+            first_visit[key] += size
+            if asset.endswith(".css"):
+                with_stylesheet[key] += size
     if baseline_dir:
         (Path(baseline_dir) / f"{name}.html").write_bytes(body)
     return {
@@ -92,7 +111,8 @@ def measure(name, url, host, baseline_dir):
         "ms": statistics.median(times) * 1000,
         "page": page,
         "assets": assets,
-        "with_assets": total,
+        "with_stylesheet": with_stylesheet,
+        "first_visit": first_visit,
     }
 
 

@@ -282,13 +282,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Content-hashed names, gzip and brotli copies, made by collectstatic (make serve runs it).
+    # Content-hashed names, gzip and brotli copies and the site's stylesheets minified, made
+    # by collectstatic (make serve runs it; legpoints/storage.py).
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "legpoints.storage.MinifiedCSSStorage"
     },
 }
+
+# The leg maps' drawings (static/maps/*.svg, shown with <image>) style themselves with an
+# inline <style> and need nothing else; the site's CSP would forbid that style.
+MAP_DRAWING_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def _static_headers(headers, path, url):
+    if url.startswith(f"/{STATIC_URL}maps/") and url.endswith(".svg"):
+        headers["Content-Security-Policy"] = MAP_DRAWING_CSP
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

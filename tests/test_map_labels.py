@@ -162,17 +162,20 @@ def test_region_maps_name_the_landmarks_where_there_is_room_beside_them(client):
             assert name["box"].near_circle(x, y, 25), name["text"]
 
 
+AT = r'<a class="marker[^>]* transform="translate\([^ ]+ ([^)]+)\)"'  # a marker's place: its y
+
+
 @pytest.mark.django_db
 def test_markers_are_in_reading_order_with_the_current_point_first(client):
     html = client.get("/points/st36/").text
     close, whole = maps_of(html)
     names = re.findall(r'<a class="marker[^"]*" href="[^"]+" aria-label="([^"]+)"', close)
     assert names[0] == "ST 36 Zusanli"
-    ys = [float(y) for y in re.findall(r'<circle class="hit" cx="[^"]+" cy="([^"]+)"', close)]
+    ys = [float(y) for y in re.findall(AT, close)]
     assert ys[1:] == sorted(ys[1:])
     for region in ["front", "side", "back"]:
         for svg in maps_of(client.get(f"/regions/{region}/").text):
-            ys = [float(y) for y in re.findall(r'<circle class="hit" cx="[^"]+" cy="([^"]+)"', svg)]
+            ys = [float(y) for y in re.findall(AT, svg)]
             assert ys == sorted(ys), region
 
 

@@ -14,6 +14,8 @@ Where a point's place comes from, module by module:
 * ``derivation``: the rules turned into drawing coordinates (``derive_positions``), which
   ``manage.py place_points`` stores in each point's ``map_positions``;
 * ``drawing``: the SVG paths of a view and the maps the templates draw (``build_map``);
+* ``assets``: each view's fixed drawing as a static SVG file (``static/maps/``), shared by
+  every page's maps and written by ``manage.py draw_maps``;
 * ``labels``: where every marker's code goes, clear of the others;
 * ``measures`` and ``closeup``: a point page's close-up, with the measurement its rules give
   drawn as a bracket, and the whole view for orientation (``point_maps``);

@@ -13,6 +13,7 @@ from functools import cache
 
 from .derivation import derive_positions
 from .drawing import drawing, frame_of, hit_radius, markers_of, meridian_lines, places_on
+from .geometry import tidy
 from .labels import NAME_TYPE, landmark_names, place_labels
 from .measures import landmarks_of, measurement
 from .views import VIEWS
@@ -44,6 +45,16 @@ def source_of(point, names):
     return (close or names)[0]
 
 
+def _width(view):
+    """The cun across a close-up of ``view``."""
+    return min(FOOT_WIDTH if view.is_close else WIDTH, view.right - view.left)
+
+
+def close_scale(view):
+    """The drawing units to the cun of a close-up of ``view``: one scale a view."""
+    return CLOSE_UNITS / _width(view)
+
+
 def _crop(view, x, v, measures):
     """The close-up's box in cun: (left, top, width, height)."""
     xs, vs = [x], [v]
@@ -51,7 +62,7 @@ def _crop(view, x, v, measures):
         for key in ("a", "b"):
             xs.append(item[key][0])
             vs.append(item[key][1])
-    width = min(FOOT_WIDTH if view.is_close else WIDTH, view.right - view.left)
+    width = _width(view)
     low, high = min(vs) - 1.5, max(vs) + 1.5
     height = min(max(high - low, 0.75 * width), 1.4 * width, view.bottom - view.top)
     middle = (low + high) / 2 if high - low <= height else v
@@ -138,7 +149,7 @@ def close_up(point, points, names):
 
     measures = measurement(point.code, source, place_of, source.anchors.get)
     left, top, width, height = _crop(source, x, v, measures)
-    k = CLOSE_UNITS / width
+    k = close_scale(source)
     view_box = " ".join(f"{round(n * k, 1):g}" for n in (left, top, width, height))
     frame = frame_of(view_box)
     # The bracket's column goes on the side away from the line the point is measured across
@@ -258,7 +269,7 @@ def orientation(point, close, names):
         s = whole.scale
         left, top, width, height = close["crop"]
         view["area"] = {
-            key: round(n * s, 1)
+            key: tidy(n * s)
             for key, n in zip(
                 ("x", "y", "width", "height"), (left, top, width, height), strict=True
             )

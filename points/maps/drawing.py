@@ -1,9 +1,11 @@
 """The drawing: a view's skin and landmarks as SVG paths, and the maps with their points."""
 
 import math
+import re
 from functools import cache
 
 from .derivation import derive_positions
+from .geometry import tidy
 from .labels import Box, landmark_names, place_labels
 from .landmarks import SCALE
 from .views import VIEWS
@@ -40,15 +42,35 @@ def smooth_path(points, closed=False, scale=SCALE):
     return "".join(parts)
 
 
+def _image(view, s, paths):
+    """Where the drawing's file goes on a map: the view's box, widened to take in every path
+    (a foot view's drawing runs on up the leg), with room for the strokes."""
+    numbers = [float(n) for d in paths for n in re.findall(r"-?[\d.]+", d)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    left, top = min(view.left * s, *xs) - 2, min(view.top * s, *ys) - 2
+    right, bottom = max(view.right * s, *xs) + 2, max(view.bottom * s, *ys) + 2
+    box = [f"{round(n, 1):g}" for n in (left, top, right - left, bottom - top)]
+    name = view.name if s == view.scale else f"{view.name}-{round(s, 2):g}"
+    return {
+        "file": f"maps/{name}.svg",
+        **dict(zip(("x", "y", "width", "height"), box, strict=True)),
+        "box": " ".join(box),
+    }
+
+
 @cache
 def drawing(view_name, scale=None):
     """The fixed parts of a view: its box, the skin (fill and outline) and the landmarks,
-    drawn ``scale`` units to the cun (the view's own by default). Worked out once a process:
-    they depend on the view alone, never on the data."""
+    drawn ``scale`` units to the cun (the view's own by default), and the static file they
+    are drawn in on the pages, with its place (``image``; see ``assets``). Worked out once a
+    process: they depend on the view alone, never on the data."""
     view = VIEWS[view_name]
     s = scale or view.scale
     skin = smooth_path(view.outline, scale=s)
     fill = skin + "".join(f"L{units(x, s)},{units(v, s)}" for x, v in view.closing) + "Z"
+    marks = [
+        {"class": css, "d": smooth_path(points, closed, s)} for css, points, closed in view.marks
+    ]
     return {
         "name": view.name,
         "label": view.label,
@@ -56,10 +78,8 @@ def drawing(view_name, scale=None):
         "view_box": view.view_box,
         "fill": fill,
         "skin": skin,
-        "marks": [
-            {"class": css, "d": smooth_path(points, closed, s)}
-            for css, points, closed in view.marks
-        ],
+        "marks": marks,
+        "image": _image(view, s, [fill, *(mark["d"] for mark in marks)]),
     }
 
 
@@ -128,7 +148,7 @@ def places_on(view_name, points, k=1.0):
 
     # A malformed place (saved before it was checked, or around the check) is left off.
     return [
-        (point, (round(place[0] * k, 1), round(place[1] * k, 1)))
+        (point, (tidy(place[0] * k), tidy(place[1] * k)))
         for point in points
         if (place := position_on(point, view_name))
     ]

@@ -47,6 +47,12 @@ class View:
         )
 
 
+def tidy(n):
+    """``n`` to a tenth, written without ".0" when whole (so ``34``, not ``34.0``, in the SVG)."""
+    n = round(n, 1)
+    return int(n) if n.is_integer() else n
+
+
 def ellipse(cx, cy, rx, ry, n=12):
     """An ellipse as a closed ring of points (smoothed when drawn)."""
     return [

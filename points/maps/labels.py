@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
+from .geometry import tidy
+
 CHAR = 0.7  # a character's width, in units of the type's size (DejaVu Sans is wide)
 PAD = 1.5  # room round a label's box for its halo
 GAP = 3  # between a marker's dot and its label
@@ -101,7 +103,7 @@ def _leader(x, y, r, box):
     if length <= r + 1:
         return None
     ux, uy = (tx - x) / length, (ty - y) / length
-    return (round(x + ux * (r + 0.5), 1), round(y + uy * (r + 0.5), 1), round(tx, 1), round(ty, 1))
+    return (tidy(x + ux * (r + 0.5)), tidy(y + uy * (r + 0.5)), tidy(tx), tidy(ty))
 
 
 def _crosses(line, dots, boxes, own):
@@ -157,8 +159,8 @@ def place_labels(labels, frame, dots, avoid=(), taken=()):
                 continue
             leader = _leader(x, y, r, box) if n >= 8 else None
             found = {
-                "x": round(lx, 1),
-                "y": round(baseline, 1),
+                "x": tidy(lx),
+                "y": tidy(baseline),
                 "anchor": anchor,
                 "leader": leader,
                 "box": box,
@@ -173,8 +175,8 @@ def place_labels(labels, frame, dots, avoid=(), taken=()):
         if choice is None:  # nowhere free at all: beside the marker, inside the frame
             lx, baseline, anchor = _beside(x, y, r, size)[0 if x < (frame.x0 + frame.x1) / 2 else 1]
             choice = {
-                "x": round(lx, 1),
-                "y": round(min(max(baseline, frame.y0 + size), frame.y1 - 2), 1),
+                "x": tidy(lx),
+                "y": tidy(min(max(baseline, frame.y0 + size), frame.y1 - 2)),
                 "anchor": anchor,
                 "leader": None,
                 "box": text_box(lx, baseline, anchor, text, size),

@@ -1,20 +1,28 @@
 """The maps in Chromium: every marker a large enough tap target on a phone, and the lines and
 markers of the drawings at 3:1 against the skin in light and dark schemes and in print."""
 
+import base64
+
 import pytest
+
+from points.maps.assets import DARK, colours, site_css_path
 
 REGIONS = ["/regions/front/", "/regions/side/", "/regions/back/"]
 # Point pages across the channels, on the leg and on the foot's close views.
 POINTS = ["/points/st36/", "/points/ki1/", "/points/ki4/", "/points/bl67/", "/points/lr3/"]
 
-# Every drawn line and dot of the maps, with the colour it is drawn in, its opacity (with its
-# ancestors') and the skin's fill behind it, as [r, g, b] in 0-255.
+# Every line and dot drawn over the leg, with the colour it is drawn in, its opacity (with its
+# ancestors') and the skin's colour behind it, as [r, g, b] in 0-255. (The skin's own outline
+# and landmarks are in the drawing's static file: tests/test_map_drawings.py checks them.)
 COLOURS = """() => {
   const rgb = (text) => (text.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
   const out = [];
   for (const svg of document.querySelectorAll('.leg-svg')) {
-    const skin = rgb(getComputedStyle(svg.querySelector('.skin-fill')).fill);
-    const drawn = '.skin, .mark, .meridian, .dot, .leader-line, .measure-bracket, .measure-guide';
+    const probe = svg.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'rect'));
+    probe.style.fill = 'var(--skin)';
+    const skin = rgb(getComputedStyle(probe).fill);
+    probe.remove();
+    const drawn = '.meridian, .dot, .leader-line, .measure-bracket, .measure-guide';
     for (const el of svg.querySelectorAll(drawn + ', .close-area')) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;
@@ -95,9 +103,11 @@ LAYOUT = """() => [...document.querySelectorAll('.leg-svg')].map((svg) => {
     frame: [vb.x, vb.y, vb.x + vb.width, vb.y + vb.height],
     labels: [...svg.querySelectorAll('.marker-label, .measure-words, .landmark-name')].map(
       (t) => ({text: t.textContent, box: box(t), shown: seen(t)})),
-    dots: [...svg.querySelectorAll('a.marker .dot')].map((c) => ({
-      name: c.parentElement.getAttribute('aria-label'),
-      x: c.cx.baseVal.value, y: c.cy.baseVal.value, r: c.r.baseVal.value})),
+    dots: [...svg.querySelectorAll('a.marker .dot')].map((c) => {
+      const at = c.parentElement.transform.baseVal.consolidate().matrix;  // the marker's place
+      return {name: c.parentElement.getAttribute('aria-label'),
+              x: at.e + c.cx.baseVal.value, y: at.f + c.cy.baseVal.value, r: c.r.baseVal.value};
+    }),
     codes: [...svg.querySelectorAll('a.marker')].map((a) => a.getAttribute('aria-label')),
   };
 })"""
@@ -189,3 +199,48 @@ def test_point_pages_close_ups_keep_labels_and_measurements_apart(new_page):
         problems += [f"{url} {p}" for p in layout_problems([close], every_code=True)]
         assert not whole["labels"], url
     assert not problems, "\n".join(problems)
+
+
+# The share of a screenshot's pixels within 3 of the colour [r, g, b] in every channel.
+SHARE_OF = """async ([png, colour]) => {
+  const image = new Image();
+  await new Promise((done) => { image.onload = done; image.src = png; });
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width; canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height).data;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if ([0, 1, 2].every((c) => Math.abs(data[i + c] - colour[c]) <= 3)) n++;
+  }
+  return n / (data.length / 4);
+}"""
+
+
+# The skin as the drawing's files colour it: site.css's --skin, light and dark, as [r, g, b].
+SKIN = {
+    media: [int(value.split("--skin:")[1][i : i + 2], 16) for i in (1, 3, 5)]
+    for media, value in colours(site_css_path().read_text(encoding="utf-8")).items()
+}
+
+
+@pytest.mark.parametrize("media", ["light", "dark", "print"])
+def test_every_map_draws_the_leg_from_its_static_file(new_page, media):
+    page = new_page(width=1280, color_scheme="dark" if media == "dark" else "light")
+    drawings = {}
+    page.on(
+        "response",
+        lambda r: "/static/maps/" in r.url and drawings.__setitem__(r.url, r.status),
+    )
+    for url in ["/regions/side/", "/points/st36/", "/points/ki1/", "/cun/"]:
+        page.emulate_media(media="screen")
+        page.goto(url, wait_until="networkidle")
+        if media == "print":  # on paper the drawing takes its light colours
+            page.emulate_media(media="print")
+        skin = SKIN[DARK if media == "dark" else ""]
+        for n, svg in enumerate(page.locator(".leg-svg").all()):
+            png = "data:image/png;base64," + base64.b64encode(svg.screenshot()).decode()
+            share = page.evaluate(SHARE_OF, [png, skin])
+            assert share > 0.1, f"{url} map {n + 1} ({media}): {share:.0%} of it skin"
+    assert drawings and set(drawings.values()) == {200}, drawings
