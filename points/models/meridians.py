@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
 from simple_history.models import HistoricalRecords
 
 from ..codes import CHANNEL_SIZES, EXTRA
@@ -8,8 +7,13 @@ from ..links import address
 
 
 class MeridianQuerySet(models.QuerySet):
-    def with_point_counts(self):
-        return self.annotate(point_count=Count("points"))
+    def counted(self, channels):
+        """The meridians, each with its ``point_count`` from ``channels`` (a
+        ``PointQuerySet.tally()``'s counts by channel)."""
+        meridians = list(self)
+        for meridian in meridians:
+            meridian.point_count = channels[meridian.pk]
+        return meridians
 
 
 class Meridian(models.Model):

@@ -1,6 +1,5 @@
 """Browsing: the home page, the regions, the meridians and the extra points, the symptoms."""
 
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -21,16 +20,16 @@ from .common import (
 
 @require_safe
 def home(request):
-    counts = dict(Point.objects.values_list("region").annotate(n=Count("pk")).order_by())
-    regions = [(value, label, counts.get(value, 0)) for value, label in Point.Region.choices]
+    tally = Point.objects.tally()
+    regions = [(value, label, tally.regions[value]) for value, label in Point.Region.choices]
     return render(
         request,
         "points/home.html",
         {
             "regions": regions,
-            "point_total": sum(counts.values()),
-            "meridians": Meridian.objects.with_point_counts(),
-            "extra_count": Point.objects.extra_points().count(),
+            "point_total": tally.regions.total(),
+            "meridians": Meridian.objects.counted(tally.channels),
+            "extra_count": tally.channels[None],
             "common_symptoms": Indication.objects.most_common(12),
         },
     )
