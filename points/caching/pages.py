@@ -22,7 +22,7 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from .compress import ENCODINGS, STORED_QUALITY, accepted, compress, compress_response, compressible
 from .hot import HOT
-from .keys import normalise_request, page_key
+from .keys import adopt_query, page_key, request_query
 from .stamp import content_stamp
 
 STORED_STATUSES = {200, 301, 302, 307, 308}
@@ -106,7 +106,7 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         if settings.PAGE_CACHE_SECONDS <= 0:
             return self.uncached(request)
-        query = normalise_request(request)
+        query = request_query(request)
         if query is None:  # beyond the limits: the view says what it cut, uncached
             return self.uncached(request)
         stamp = content_stamp()
@@ -115,6 +115,7 @@ class PublicPageCacheMiddleware:
         if entry is None:
             entry = cache.get(key)
             if entry is None:
+                adopt_query(request, query)
                 response = self.get_response(request)
                 if not self.storable(request, response):
                     return self.finish(request, response)
