@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .derivation import derive_positions
-from .drawing import drawing, frame_of, hit_radius, markers_of, meridian_lines, places_on
+from .drawing import drawing, frame_of, hit_radius, markers_of, meridian_lines, places_on, units
 from .geometry import tidy
 from .labels import NAME_TYPE, landmark_names, place_labels
 from .measures import landmarks_of, measurement
@@ -149,8 +149,8 @@ def close_up(point, points, names):
 
     measures = measurement(point.code, source, place_of, source.anchors.get)
     left, top, width, height = _crop(source, x, v, measures)
-    k = close_scale(source)
-    view_box = " ".join(f"{round(n * k, 1):g}" for n in (left, top, width, height))
+    k = CLOSE_UNITS / width  # close_scale(source), the crop being the view's width across
+    view_box = " ".join(units(n, k) for n in (left, top, width, height))
     frame = frame_of(view_box)
     # The bracket's column goes on the side away from the line the point is measured across
     # from, or where there is more room.

@@ -19,24 +19,21 @@ def units(value, scale=SCALE):
 def smooth_path(points, closed=False, scale=SCALE):
     """An SVG path through ``points`` (in cun), smoothed as a Catmull-Rom spline."""
 
-    def units(value):
-        return f"{round(value * scale, 1):g}"
+    def pair(x, v):
+        return f"{units(x, scale)},{units(v, scale)}"
 
     if len(points) < 3:
-        return "M" + " ".join(f"{units(x)},{units(v)}" for x, v in points)
+        return "M" + " ".join(pair(x, v) for x, v in points)
     ring = (
         [points[-1], *points, points[0], points[1]] if closed else [points[0], *points, points[-1]]
     )
-    parts = [f"M{units(points[0][0])},{units(points[0][1])}"]
+    parts = [f"M{pair(*points[0])}"]
     count = len(points) if closed else len(points) - 1
     for i in range(count):
         p0, p1, p2, p3 = ring[i], ring[i + 1], ring[i + 2], ring[i + 3]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        parts.append(
-            f"C{units(c1[0])},{units(c1[1])} {units(c2[0])},{units(c2[1])} "
-            f"{units(p2[0])},{units(p2[1])}"
-        )
+        parts.append(f"C{pair(*c1)} {pair(*c2)} {pair(*p2)}")
     if closed:
         parts.append("Z")
     return "".join(parts)
@@ -49,7 +46,7 @@ def _image(view, s, paths):
     xs, ys = numbers[0::2], numbers[1::2]
     left, top = min(view.left * s, *xs) - 2, min(view.top * s, *ys) - 2
     right, bottom = max(view.right * s, *xs) + 2, max(view.bottom * s, *ys) + 2
-    box = [f"{round(n, 1):g}" for n in (left, top, right - left, bottom - top)]
+    box = [units(n, 1) for n in (left, top, right - left, bottom - top)]
     name = view.name if s == view.scale else f"{view.name}-{round(s, 2):g}"
     return {
         "file": f"maps/{name}.svg",
