@@ -151,6 +151,13 @@ class Point(models.Model):
         return address("points:point", self.slug)
 
     @property
+    def last_changed(self):
+        """When the entry last changed: the later of the ``change_dates`` annotations
+        (``None`` when it has neither, or was fetched without them)."""
+        dates = (getattr(self, "edited_at", None), getattr(self, "accepted_at", None))
+        return max(filter(None, dates), default=None)
+
+    @property
     def who_code(self):
         return Code(self.meridian.code if self.meridian_id else EXTRA, self.number)
 

@@ -9,7 +9,7 @@ from ..codes import codes_in_text, parse_code
 from ..dataset.cite import Citation, point_json_ld
 from ..maps import point_maps, views_of
 from ..models import DatasetVersion, Point
-from ..models.suggestions import last_changed
+from ..models.suggestions import change_dates
 from .common import crumbs
 from .guide import pressing_of
 
@@ -23,7 +23,7 @@ def point_detail(request, code):
         # Another source's code for the point (M-LE-16, Extra 36): its one address.
         return redirect(known, permanent=True)
     point = (
-        Point.objects.for_detail().annotate(last_changed=last_changed()).filter(slug=code).first()
+        Point.objects.for_detail().annotate(**change_dates()).filter(slug=code).first()
         if parsed
         else None
     )
