@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from points.models import Indication, IndicationMerge, Meridian, Point
+from points.models import Indication, IndicationMerge, Meridian, Point, Routine
 from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,30 @@ def test_merging_is_recorded_and_can_be_undone(admin_client, admin_user):
     assert "Sacral pain" not in target.synonym_list
     record.refresh_from_db()
     assert record.undone_at is not None
+
+
+def test_undoing_a_merge_gives_back_the_warnings_and_the_routine_it_moved(admin_client, client):
+    edema, stiffness, swelling = (
+        Indication.objects.get(slug=slug) for slug in ["edema", "knee-stiffness", "leg-swelling"]
+    )
+    injury = "Knee pain after an injury"  # knee stiffness raises it; leg swelling does not
+
+    def warnings(symptom):
+        return client.get("/finder/", {"symptom": symptom}).text.count(injury)
+
+    assert warnings("knee-stiffness") and not warnings("leg-swelling")
+    merges = [edema.merge_into(swelling), stiffness.merge_into(swelling)]
+    assert warnings("leg-swelling")
+    assert Routine.objects.get(slug="swollen-legs").indication == swelling
+
+    admin_client.post(
+        reverse("admin:points_indicationmerge_changelist"),
+        {"action": "undo", "_selected_action": [merge.pk for merge in merges]},
+    )
+    assert warnings("knee-stiffness") and not warnings("leg-swelling")
+    assert Routine.objects.get(slug="swollen-legs").indication.slug == "edema"
+    response = client.get(reverse("points:routine", args=["swollen-legs"]))
+    assert 'href="/symptoms/edema/"' in response.text
 
 
 def test_deleting_an_indication_in_use_is_refused(admin_client):

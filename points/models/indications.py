@@ -136,6 +136,9 @@ class Indication(models.Model):
         newly_linked = points - set(target.points.values_list("pk", flat=True))
         known = {target.name.casefold(), *(s.casefold() for s in target.synonym_list)}
         extra = [s for s in [self.name, *self.synonym_list] if s.casefold() not in known]
+        flags = set(self.red_flags.values_list("pk", flat=True))
+        newly_flagged = flags - set(target.red_flags.values_list("pk", flat=True))
+        routines = list(self.routines.values_list("pk", flat=True))
         cited = set(target.citations.values_list("point_id", "source_id"))
         citations = list(self.citations.values("pk", "point_id", "source_id", "locator"))
         moved = [c["pk"] for c in citations if (c["point_id"], c["source_id"]) not in cited]
@@ -149,11 +152,14 @@ class Indication(models.Model):
             added_synonyms=extra,
             citations=[[c["point_id"], c["source_id"], c["locator"]] for c in citations],
             moved_citation_ids=moved,
+            red_flag_ids=sorted(flags),
+            newly_flagged_ids=sorted(newly_flagged),
+            routine_ids=routines,
             merged_by=user,
         )
         target.points.add(*points)
         # The warnings this symptom raised are raised by the one it becomes part of.
-        target.red_flags.add(*self.red_flags.all())
+        target.red_flags.add(*flags)
         self.citations.filter(pk__in=moved).update(indication=target)
         self.routines.update(indication=target)  # a routine follows its symptom into the merge
         target.synonyms = "\n".join([*target.synonym_list, *extra])
@@ -181,6 +187,15 @@ class IndicationMerge(models.Model):
     moved_citation_ids = models.JSONField(
         default=list, help_text="The citations that the merge moved to the target."
     )
+    red_flag_ids = models.JSONField(
+        default=list, help_text="The warnings the merged indication raised."
+    )
+    newly_flagged_ids = models.JSONField(
+        default=list, help_text="Of those, the warnings the merge gave the target."
+    )
+    routine_ids = models.JSONField(
+        default=list, help_text="The routines the merge moved to the target."
+    )
     merged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -195,8 +210,9 @@ class IndicationMerge(models.Model):
 
     @transaction.atomic
     def undo(self):
-        """Bring the merged indication back with its own points and citations, and take from
-        the target what the merge gave it."""
+        """Bring the merged indication back with its own points, citations, warnings and
+        routines, and take from the target what the merge gave it. (A routine staff have
+        since moved to another symptom stays where they put it.)"""
         if self.undone_at:
             raise ValueError("This merge has been undone already.")
         taken = Q(slug=self.merged_slug) | Q(name__iexact=self.merged_name)
@@ -226,6 +242,9 @@ class IndicationMerge(models.Model):
             for point_id, source_id, locator in self.citations
             if point_id in still_there
         )
+        restored.red_flags.add(*self.red_flag_ids)
+        self.target.red_flags.remove(*self.newly_flagged_ids)
+        self.target.routines.filter(pk__in=self.routine_ids).update(indication=restored)
         added = {s.casefold() for s in self.added_synonyms}
         kept = [s for s in self.target.synonym_list if s.casefold() not in added]
         self.target.synonyms = "\n".join(kept)
