@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from points.models import Indication, IndicationMerge, Meridian, Point, Routine
+from points.models import Indication, IndicationMerge, Meridian, Point, RedFlag, Routine
 from tests.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +98,16 @@ def test_undoing_a_merge_gives_back_the_warnings_and_the_routine_it_moved(admin_
     assert Routine.objects.get(slug="swollen-legs").indication.slug == "edema"
     response = client.get(reverse("points:routine", args=["swollen-legs"]))
     assert 'href="/symptoms/edema/"' in response.text
+
+
+def test_a_merge_is_undone_after_a_warning_it_moved_was_deleted():
+    merge = Indication.objects.get(slug="knee-stiffness").merge_into(
+        Indication.objects.get(slug="leg-swelling")
+    )
+    RedFlag.objects.get(title="Knee pain after an injury").delete()
+    restored = merge.undo()
+    assert restored.slug == "knee-stiffness" and not restored.red_flags.exists()
+    assert restored.points.exists()
 
 
 def test_deleting_an_indication_in_use_is_refused(admin_client):

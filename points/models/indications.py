@@ -222,6 +222,7 @@ class IndicationMerge(models.Model):
             )
         Point = apps.get_model("points", "Point")
         Citation = apps.get_model("points", "Citation")
+        RedFlag = apps.get_model("points", "RedFlag")
         restored = Indication.objects.create(
             name=self.merged_name, slug=self.merged_slug, synonyms=self.merged_synonyms
         )
@@ -242,7 +243,7 @@ class IndicationMerge(models.Model):
             for point_id, source_id, locator in self.citations
             if point_id in still_there
         )
-        restored.red_flags.add(*self.red_flag_ids)
+        restored.red_flags.add(*RedFlag.objects.filter(pk__in=self.red_flag_ids))
         self.target.red_flags.remove(*self.newly_flagged_ids)
         self.target.routines.filter(pk__in=self.routine_ids).update(indication=restored)
         added = {s.casefold() for s in self.added_synonyms}
