@@ -149,7 +149,7 @@ def close_up(point, points, names):
 
     measures = measurement(point.code, source, place_of, source.anchors.get)
     left, top, width, height = _crop(source, x, v, measures)
-    k = CLOSE_UNITS / width  # close_scale(source), the crop being the view's width across
+    k = close_scale(source)
     view_box = " ".join(units(n, k) for n in (left, top, width, height))
     frame = frame_of(view_box)
     # The bracket's column goes on the side away from the line the point is measured across
